@@ -1,0 +1,32 @@
+package dev.weft.crdt;
+
+import dev.weft.crdt.lib0.Lib0Decoder;
+
+/** Reads delete sets in the update format V1. */
+class DSDecoderV1 implements DSDecoder {
+    final Lib0Decoder restDecoder;
+
+    DSDecoderV1(Lib0Decoder restDecoder) {
+        this.restDecoder = restDecoder;
+    }
+
+    @Override
+    public Lib0Decoder restDecoder() {
+        return restDecoder;
+    }
+
+    @Override
+    public void resetDsCurVal() {
+        // V1 reads absolute clocks: there is no running value to reset
+    }
+
+    @Override
+    public long readDsClock() {
+        return restDecoder.readVarUint();
+    }
+
+    @Override
+    public long readDsLen() {
+        return restDecoder.readVarUint();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.weft.crdt;
+
+import dev.weft.crdt.lib0.DecodingException;
+import dev.weft.crdt.lib0.Lib0Decoder;
+
+/** Reads the update format V1. */
+final class UpdateDecoderV1 extends DSDecoderV1 implements UpdateDecoder {
+    UpdateDecoderV1(Lib0Decoder decoder) {
+        super(decoder);
+    }
+
+    UpdateDecoderV1(byte[] update) {
+        this(new Lib0Decoder(update));
+    }
+
+    @Override
+    public ID readLeftId() {
+        return new ID(restDecoder.readVarUint(), restDecoder.readVarUint());
+    }
+
+    @Override
+    public ID readRightId() {
+        return new ID(restDecoder.readVarUint(), restDecoder.readVarUint());
+    }
+
+    @Override
+    public long readClient() {
+        return restDecoder.readVarUint();
+    }
+
+    @Override
+    public int readInfo() {
+        return restDecoder.readUint8();
+    }
+
+    @Override
+    public String readString() {
+        return restDecoder.readVarString();
+    }
+
+    @Override
+    public boolean readParentInfo() {
+        return restDecoder.readVarUint() == 1;
+    }
+
+    @Override
+    public int readTypeRef() {
+        return typeRef(restDecoder.readVarUint());
+    }
+
+    @Override
+    public long readLen() {
+        return restDecoder.readVarUint();
+    }
+
+    @Override
+    public Object readAny() {
+        return restDecoder.readAny();
+    }
+
+    @Override
+    public byte[] readBuf() {
+        return restDecoder.readVarUint8Array();
+    }
+
+    @Override
+    public Object readJson() {
+        return Json.parse(restDecoder.readVarString());
+    }
+
+    @Override
+    public String readKey() {
+        return restDecoder.readVarString();
+    }
+
+    /** Refuses a type ref that an int cannot hold, which a cast would wrap onto a valid one. */
+    static int typeRef(long value) {
+        if (value > Integer.MAX_VALUE) {
+            throw new DecodingException("Type ref out of range: " + value);
+        }
+        return (int) value;
+    }
+}

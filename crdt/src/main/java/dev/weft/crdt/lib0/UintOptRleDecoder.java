@@ -1,0 +1,23 @@
+package dev.weft.crdt.lib0;
+
+/** Reads what {@link UintOptRleEncoder} wrote. */
+public final class UintOptRleDecoder {
+    private final Lib0Decoder decoder;
+    private long current;
+    private long count;
+
+    public UintOptRleDecoder(Lib0Decoder decoder) {
+        this.decoder = decoder;
+    }
+
+    /** @throws DecodingException when every value written has been read */
+    public long read() {
+        if (count == 0) {
+            boolean run = decoder.peekVarIntNegative();
+            current = Math.abs(decoder.readVarInt());
+            count = run ? decoder.readVarUint() + 2 : 1;
+        }
+        count--;
+        return current;
+    }
+}
