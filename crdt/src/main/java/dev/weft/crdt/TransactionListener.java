@@ -1,0 +1,7 @@
+package dev.weft.crdt;
+
+/** Receives a transaction once its observers have run. */
+@FunctionalInterface
+public interface TransactionListener {
+    void onTransaction(Transaction txn);
+}
