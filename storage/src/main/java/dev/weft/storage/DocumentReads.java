@@ -1,0 +1,113 @@
+package dev.weft.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** The statements that read documents, on connections of the read pool, in the calling thread. */
+final class DocumentReads {
+    private static final String SELECT_DOCUMENT =
+            "SELECT id, snapshot, snapshot_seq FROM documents WHERE name = ?";
+    private static final String SELECT_UPDATES =
+            "SELECT seq, data FROM document_updates WHERE document_id = ? ORDER BY seq";
+    /** Sizes by octet_length, which counts bytes in SQLite (3.43 on) and PostgreSQL alike. */
+    private static final String SELECT_INFO = """
+            SELECT d.name, d.created_at, d.updated_at,
+                   COALESCE(octet_length(d.snapshot), 0)
+                     + (SELECT COALESCE(SUM(octet_length(u.data)), 0)
+                        FROM document_updates u WHERE u.document_id = d.id),
+                   (SELECT COUNT(*) FROM document_updates u WHERE u.document_id = d.id)
+            FROM documents d""";
+
+    private final DataSource readers;
+
+    DocumentReads(DataSource readers) {
+        this.readers = readers;
+    }
+
+    /**
+     * Reads a document's snapshot and log in one transaction, so that a compaction committing in between
+     * cannot make it see the new snapshot with updates it already holds, or the old one without the updates it
+     * folded.
+     */
+    Optional<DocumentLog> readLog(String document) {
+        try (Connection connection = readers.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                return readLog(connection, document);
+            } finally {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            throw new StorageException("reading document '" + document + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<DocumentLog> readLog(Connection connection, String document) throws SQLException {
+        long documentId;
+        byte[] snapshot;
+        long snapshotSeq;
+        try (PreparedStatement select = connection.prepareStatement(SELECT_DOCUMENT)) {
+            select.setString(1, document);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                documentId = row.getLong(1);
+                snapshot = row.getBytes(2);
+                snapshotSeq = row.getLong(3);
+            }
+        }
+        List<byte[]> updates = new ArrayList<>();
+        long lastSeq = snapshotSeq;
+        try (PreparedStatement select = connection.prepareStatement(SELECT_UPDATES)) {
+            select.setLong(1, documentId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    lastSeq = rows.getLong(1);
+                    updates.add(rows.getBytes(2));
+                }
+            }
+        }
+        return Optional.of(new DocumentLog(documentId, snapshot, snapshotSeq, updates, lastSeq));
+    }
+
+    Optional<DocumentInfo> info(String document) {
+        List<DocumentInfo> found = queryInfo(SELECT_INFO + " WHERE d.name = ?", document);
+        return found.stream().findFirst();
+    }
+
+    List<DocumentInfo> list() {
+        return queryInfo(SELECT_INFO + " ORDER BY d.name", null);
+    }
+
+    private List<DocumentInfo> queryInfo(String sql, String document) {
+        try (Connection connection = readers.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            if (document != null) {
+                select.setString(1, document);
+            }
+            List<DocumentInfo> infos = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    infos.add(new DocumentInfo(
+                            rows.getString(1),
+                            rows.getLong(4),
+                            rows.getInt(5),
+                            Instant.ofEpochMilli(rows.getLong(2)),
+                            Instant.ofEpochMilli(rows.getLong(3))));
+                }
+            }
+            return infos;
+        } catch (SQLException e) {
+            String what = document == null ? "listing documents" : "reading document '" + document + "'";
+            throw new StorageException(what + " failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.weft.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The connection settings of Weft's SQLite file, in one place: the write side (migrations and the writer's
+ * connection) and the read pool.
+ */
+final class SqliteConnections {
+    private final String url;
+    private final int busyTimeoutMillis;
+
+    SqliteConnections(Path databaseFile, Duration busyTimeout) {
+        this.url = "jdbc:sqlite:" + databaseFile.toAbsolutePath();
+        this.busyTimeoutMillis = Math.toIntExact(busyTimeout.toMillis());
+    }
+
+    /**
+     * Connections that write: WAL (readers never wait for the writer, and a commit appends to one file),
+     * synchronous=FULL (the WAL is synced at every commit, so a committed write survives power loss, not only a
+     * crash of the process), foreign keys enforced (a document's deletion cascades to its log).
+     */
+    DataSource writeDataSource() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(busyTimeoutMillis);
+        return dataSource(config);
+    }
+
+    /** The writer's connection, in manual-commit mode: the writer decides where each transaction ends. */
+    Connection openWriteConnection() throws SQLException {
+        Connection connection = writeDataSource().getConnection();
+        connection.setAutoCommit(false);
+        return connection;
+    }
+
+    /**
+     * A pool of read-only connections. WAL mode is a property of the file, set by the write side, which opens
+     * first; opening read-only makes a stray write from a reader fail instead of competing with the writer.
+     */
+    HikariDataSource openReadPool(int size) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(busyTimeoutMillis);
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("weft-storage-readers");
+        pool.setDataSource(dataSource(config));
+        pool.setMaximumPoolSize(size);
+        pool.setReadOnly(true);
+        return new HikariDataSource(pool);
+    }
+
+    private SQLiteDataSource dataSource(SQLiteConfig config) {
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl(url);
+        return dataSource;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.weft.storage;
+
+import dev.weft.crdt.UpdateException;
+import dev.weft.crdt.Updates;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link DocumentStore} over SQLite: writes through the {@link StorageWriter}, reads from the pool. */
+final class SqliteDocumentStore implements DocumentStore {
+    private static final Logger log = LoggerFactory.getLogger(SqliteDocumentStore.class);
+
+    private final StorageWriter writer;
+    private final DocumentWrites writes;
+    private final DocumentReads reads;
+
+    SqliteDocumentStore(StorageWriter writer, DocumentWrites writes, DocumentReads reads) {
+        this.writer = writer;
+        this.writes = writes;
+        this.reads = reads;
+    }
+
+    @Override
+    public CompletableFuture<Void> append(String document, byte[] update) {
+        Objects.requireNonNull(document, "document");
+        Objects.requireNonNull(update, "update");
+        return writer.submit("append to document '" + document + "'", update.length,
+                session -> writes.append(session, document, update));
+    }
+
+    @Override
+    public StoredDocument load(String document) {
+        Objects.requireNonNull(document, "document");
+        return readLog(document)
+                .map(stored -> new StoredDocument(document, stored.snapshot(), stored.updates()))
+                .orElseGet(() -> StoredDocument.empty(document));
+    }
+
+    @Override
+    public CompactionResult compact(String document) {
+        Objects.requireNonNull(document, "document");
+        DocumentLog stored = readLog(document).orElse(null);
+        if (stored == null || stored.updates().isEmpty()) {
+            return CompactionResult.nothingFolded(document, stored == null ? 0 : stored.bytes());
+        }
+        return applyCompaction(prepareCompaction(document, stored));
+    }
+
+    /*
+     * A compaction in three steps (read, merge, write), package-private so that a test can commit writes
+     * between the read and the write, where a concurrent append or deletion lands in production.
+     */
+
+    Optional<DocumentLog> readLog(String document) {
+        return reads.readLog(document);
+    }
+
+    /** Merges what was read into one snapshot, on the calling thread. */
+    CompactionPlan prepareCompaction(String document, DocumentLog stored) {
+        byte[] merged;
+        try {
+            merged = Updates.mergeUpdates(new StoredDocument(document, stored.snapshot(), stored.updates()).allUpdates());
+        } catch (UpdateException e) {
+            throw new StorageException("compacting document '" + document + "' failed: its log holds an update "
+                    + "that cannot be decoded: " + e.getMessage(), e);
+        }
+        return new CompactionPlan(document, stored.documentId(), stored.snapshotSeq(), stored.lastSeq(), merged,
+                stored.updates().size(), stored.bytes());
+    }
+
+    /** Writes a prepared compaction through the writer and waits for its commit. */
+    CompactionResult applyCompaction(CompactionPlan plan) {
+        boolean written = await(writer.submit("compaction of document '" + plan.document() + "'", 0,
+                session -> writes.replaceSnapshot(session, plan)));
+        if (!written) {
+            log.debug("compaction of document '{}' skipped: the document was compacted or deleted meanwhile",
+                    plan.document());
+            return CompactionResult.nothingFolded(plan.document(), plan.bytesBefore());
+        }
+        CompactionResult result = new CompactionResult(plan.document(), plan.updatesFolded(), plan.bytesBefore(),
+                plan.snapshot().length);
+        log.debug("{}", result);
+        return result;
+    }
+
+    @Override
+    public Optional<DocumentInfo> info(String document) {
+        Objects.requireNonNull(document, "document");
+        return reads.info(document);
+    }
+
+    @Override
+    public List<DocumentInfo> list() {
+        return reads.list();
+    }
+
+    @Override
+    public CompletableFuture<Boolean> delete(String document) {
+        Objects.requireNonNull(document, "document");
+        return writer.submit("deletion of document '" + document + "'", 0,
+                session -> writes.delete(session, document));
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof StorageException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+}

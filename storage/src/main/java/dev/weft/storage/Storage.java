@@ -1,0 +1,39 @@
+package dev.weft.storage;
+
+import java.nio.file.Path;
+
+/**
+ * Weft's database: one SQLite file, {@value #DATABASE_FILE}, in a data directory, behind repositories.
+ *
+ * <p>{@link #open} creates the directory and the file if needed, puts the database in WAL mode with
+ * {@code synchronous=FULL} (a write whose future has completed survives a crash or power loss) and foreign keys
+ * on, and applies the schema migrations that are not applied yet. One writer thread owns the only write
+ * connection; reads come from a pool. {@link #close} commits every write accepted before it, then closes
+ * everything; it must not be called from a callback of a storage future.
+ *
+ * <pre>{@code
+ * try (Storage storage = Storage.open(Path.of("data"), StorageSettings.defaults())) {
+ *     storage.documents().append("notes", update).join();
+ * }
+ * }</pre>
+ */
+public interface Storage extends AutoCloseable {
+    /** The name of the database file in the data directory. */
+    String DATABASE_FILE = "weft.db";
+
+    /**
+     * Opens (creating if needed) the database in {@code dataDir} and brings its schema up to date.
+     *
+     * @throws StorageException if the directory or database cannot be created or opened, or a migration fails
+     */
+    static Storage open(Path dataDir, StorageSettings settings) {
+        return SqliteStorage.open(dataDir, settings);
+    }
+
+    /** Documents: their update logs, snapshots and metadata. */
+    DocumentStore documents();
+
+    /** Commits the writes accepted so far, refuses later ones, and closes the connections. Idempotent. */
+    @Override
+    void close();
+}

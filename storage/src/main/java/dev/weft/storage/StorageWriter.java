@@ -1,0 +1,234 @@
+package dev.weft.storage;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that writes to the database, with group commit.
+ *
+ * <p>Design: callers queue {@link WriteTask}s from any thread. The writer takes every task waiting (up to the
+ * batch size), runs them in queue order in one transaction and commits once, so that while one commit waits
+ * for the disk the next writes gather behind it: under load, many writes share one sync, and with little load
+ * a write is committed at once, without waiting for company. Only after COMMIT returns are the tasks' futures
+ * completed, in commit order, on a separate completion thread, so callers' callbacks never run on (or stall)
+ * the writer.
+ *
+ * <p>If a transaction fails, it is rolled back and each of its writes is retried in a transaction of its own:
+ * the write that caused the failure fails alone with a {@link StorageException}, the others commit, and the
+ * writer goes on with the next batch.
+ *
+ * <p>Closing stops accepting writes, commits every write accepted before, and then stops the threads.
+ */
+final class StorageWriter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StorageWriter.class);
+
+    /** Queued by {@link #close} after every accepted write; nothing is queued after it. */
+    private static final WriteTask<Void> STOP = new WriteTask<>("stop", 0, session -> null, null);
+
+    private final WriteSession session;
+    private final int maxBatchSize;
+    private final int maxQueuedWrites;
+    private final StorageListener listener;
+    private final BlockingQueue<WriteTask<?>> queue = new LinkedBlockingQueue<>();
+    /** Writes accepted and not yet committed or failed, queued or in the transaction under way. */
+    private final AtomicInteger pending = new AtomicInteger();
+    /** Submitting holds the read lock, closing the write lock: no write slips in after {@link #STOP}. */
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
+    private final ExecutorService completions = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("weft-storage-completions").daemon(true).factory());
+    private final Thread thread;
+
+    StorageWriter(WriteSession session, int maxBatchSize, int maxQueuedWrites, StorageListener listener) {
+        this.session = session;
+        this.maxBatchSize = maxBatchSize;
+        this.maxQueuedWrites = maxQueuedWrites;
+        this.listener = listener;
+        this.thread = Thread.ofPlatform().name("weft-storage-writer").daemon(true).start(this::run);
+    }
+
+    /**
+     * Queues a write.
+     *
+     * @return completes with the work's result after its transaction committed; fails with a
+     *     {@link StorageException} if it failed, or at once if the writer is closed or too many writes wait
+     */
+    <T> CompletableFuture<T> submit(String description, long bytes, SqlWork<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                result.completeExceptionally(new StorageException(description + " refused: the storage is closed"));
+            } else if (pending.incrementAndGet() > maxQueuedWrites) {
+                pending.decrementAndGet();
+                result.completeExceptionally(new StorageException(description + " refused: "
+                        + maxQueuedWrites + " writes are already waiting for the disk"));
+            } else {
+                queue.add(new WriteTask<>(description, bytes, work, result));
+            }
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+        return result;
+    }
+
+    private void run() {
+        List<WriteTask<?>> batch = new ArrayList<>(maxBatchSize);
+        boolean stopping = false;
+        while (!stopping) {
+            batch.add(takeUninterruptibly());
+            queue.drainTo(batch, maxBatchSize - 1);
+            if (batch.getLast() == STOP) {
+                batch.removeLast();
+                stopping = true;
+            }
+            if (!batch.isEmpty()) {
+                commit(batch);
+            }
+            batch.clear();
+        }
+    }
+
+    private WriteTask<?> takeUninterruptibly() {
+        while (true) {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                // Only close() may stop the writer, and it does so through the queue.
+                log.warn("the storage writer was interrupted; it stops only when the storage closes");
+            }
+        }
+    }
+
+    /** Runs the tasks in one transaction; on failure, runs each alone so that only the failing one fails. */
+    private void commit(List<WriteTask<?>> batch) {
+        long started = System.nanoTime();
+        Object[] results = new Object[batch.size()];
+        try {
+            for (int i = 0; i < batch.size(); i++) {
+                results[i] = batch.get(i).work().run(session);
+            }
+            session.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollback();
+            if (batch.size() == 1) {
+                fail(batch.getFirst(), e);
+            } else {
+                log.warn("a transaction of {} writes failed ({}); committing each alone", batch.size(), e.toString());
+                for (WriteTask<?> task : batch) {
+                    commit(List.of(task));
+                }
+            }
+            return;
+        }
+        report(batch, Duration.ofNanos(System.nanoTime() - started));
+        pending.addAndGet(-batch.size());
+        List<WriteTask<?>> committed = List.copyOf(batch);
+        completions.execute(() -> {
+            for (int i = 0; i < committed.size(); i++) {
+                complete(committed.get(i), results[i]);
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void complete(WriteTask<T> task, Object result) {
+        task.result().complete((T) result);
+    }
+
+    private void rollback() {
+        try {
+            session.rollback();
+        } catch (SQLException e) {
+            log.error("rolling back a failed transaction failed", e);
+        }
+    }
+
+    private void fail(WriteTask<?> task, Exception cause) {
+        StorageException failure = new StorageException(task.description() + " failed: " + cause.getMessage(), cause);
+        log.warn("{}", failure.getMessage());
+        try {
+            listener.writeFailed(failure);
+        } catch (RuntimeException e) {
+            log.warn("storage listener failed", e);
+        }
+        pending.decrementAndGet();
+        completions.execute(() -> task.result().completeExceptionally(failure));
+    }
+
+    private void report(List<WriteTask<?>> batch, Duration latency) {
+        long bytes = 0;
+        for (WriteTask<?> task : batch) {
+            bytes += task.bytes();
+        }
+        try {
+            listener.committed(new CommitStats(batch.size(), bytes, latency));
+        } catch (RuntimeException e) {
+            log.warn("storage listener failed", e);
+        }
+    }
+
+    /**
+     * Refuses new writes, waits until the writer has committed every accepted one and every future is completed,
+     * then closes the connection. Must not be called from the writer or from a callback of its futures.
+     */
+    @Override
+    public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.add(STOP);
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+        joinUninterruptibly(thread);
+        completions.shutdown();
+        awaitCompletions();
+        try {
+            session.close();
+        } catch (SQLException e) {
+            log.warn("closing the write connection failed", e);
+        }
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitCompletions() {
+        try {
+            // Completing futures takes microseconds; only a caller's callback that blocks could hold this up.
+            if (!completions.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("storage futures' callbacks still running 30 s after the last commit; closing anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.weft.storage;
+
+import static dev.weft.storage.DocumentStoreTest.bytes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A write that fails fails its own future with a clear exception; the others commit and the writer goes on. */
+class WriteFailureTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aWriteTheSchemaRejectsFailsAloneWhileTheRestOfItsBatchCommits() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        StorageSettings settings = StorageSettings.defaults()
+                .withBusyTimeout(Duration.ofMinutes(10))
+                .withListener(listener);
+        try (Storage storage = Storage.open(dataDir, settings)) {
+            DocumentStore documents = storage.documents();
+            CompletableFuture<Void> before;
+            CompletableFuture<Void> rejected;
+            CompletableFuture<Void> after;
+            // Held so that the three queue up together (the documents table requires a non-empty name).
+            try (DatabaseLock lock = DatabaseLock.hold(dataDir)) {
+                before = documents.append("doc", bytes("before"));
+                rejected = documents.append("", bytes("nameless"));
+                after = documents.append("doc", bytes("after"));
+            }
+
+            assertThatThrownBy(rejected::join).cause()
+                    .isInstanceOf(StorageException.class)
+                    .hasMessageStartingWith("append to document '' failed: ")
+                    .hasMessageContaining("CHECK constraint failed")
+                    .hasCauseInstanceOf(SQLException.class);
+            before.join();
+            after.join();
+            assertThat(documents.load("doc").updates()).containsExactly(bytes("before"), bytes("after"));
+            assertThat(listener.failures).hasSize(1);
+            assertThat(listener.committedWrites()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aWriteThatCannotGetTheLockFailsAndTheWriterGoesOnOnceItIsFree() throws Exception {
+        StorageSettings settings = StorageSettings.defaults().withBusyTimeout(Duration.ofMillis(20));
+        try (Storage storage = Storage.open(dataDir, settings)) {
+            DocumentStore documents = storage.documents();
+            try (DatabaseLock lock = DatabaseLock.hold(dataDir)) {
+                CompletableFuture<Void> blocked = documents.append("doc", bytes("blocked"));
+
+                assertThatThrownBy(blocked::join).cause()
+                        .isInstanceOf(StorageException.class)
+                        .hasMessageStartingWith("append to document 'doc' failed: ")
+                        .hasMessageContaining("SQLITE_BUSY");
+            }
+            documents.append("doc", bytes("free")).join();
+
+            assertThat(documents.load("doc").updates()).containsExactly(bytes("free"));
+        }
+    }
+}
