@@ -1,16 +1,27 @@
 /**
- * The wire formats Weft speaks, as pure encoders and decoders with no I/O and no Netty.
+ * The wire formats Weft speaks, as pure encoders and decoders over byte arrays, with no I/O and no Netty.
  *
- * <p>Contract: each y-websocket message is one frame, {@code varUint(type)} then its payload: sync 0 (step 1
- * carrying a state vector; step 2 and update carrying an update), awareness 1, auth 2 (permission denied 0 plus a
- * reason), query awareness 3. Weft's extension messages (comments, notifications, plugin results) share the same
- * socket but are only ever encoded for clients that asked for them, so a plain y-websocket client never receives a
- * type it does not know. y-webrtc signalling is JSON text: {@code subscribe}, {@code unsubscribe}, {@code publish}
- * and {@code ping}/{@code pong}.
+ * <p>y-websocket: a binary frame holds a {@link dev.weft.protocol.SyncProtocolMessage}, {@code varUint(type)} then
+ * its payload: sync 0 (subtype step 1 with a state vector, step 2 or update with an update), awareness 1 (an
+ * awareness update), auth 2 (permission denied 0 plus a reason), query awareness 3 (nothing). y-websocket sends one
+ * message per frame; {@link dev.weft.protocol.MessageReader} also reads several back to back, and
+ * {@link dev.weft.protocol.MessageWriter} writes one, byte for byte as y-protocols does.
  *
- * <p>Decoders are strict: a truncated or malformed message is a typed protocol error, never a short read. This
- * module depends on {@code dev.weft.crdt} and nothing above it.
+ * <p>{@link dev.weft.protocol.Awareness} keeps a room's awareness states as y-protocols' awareness.js does (clocks,
+ * removal by a null state, 30 s expiry), reporting each call's effect as an
+ * {@link dev.weft.protocol.AwarenessChange} that carries the update to relay.
  *
- * <p>Status: no code yet; the CRDT engine comes first.
+ * <p>Decoding is strict: an empty frame, a message or awareness update cut short or followed by stray bytes, an
+ * out-of-range number, invalid UTF-8, an awareness state that is not JSON, or an unknown message type is a
+ * {@link dev.weft.protocol.ProtocolException} of a {@link dev.weft.protocol.ProtocolException.Kind}, thrown before
+ * anything is applied; never a short read. Nothing here is thread-safe unless it says so: a room's thread owns its
+ * awareness, and the reader and writer are stateless.
+ *
+ * <p>To come: Weft's extension messages (comments, notifications, plugin results), which share the socket but are
+ * only encoded for clients that asked for them, so that a plain y-websocket client never receives a type it does
+ * not know; and y-webrtc signalling, JSON text frames {@code subscribe}, {@code unsubscribe}, {@code publish} and
+ * {@code ping}/{@code pong}.
+ *
+ * <p>Depends on {@code dev.weft.crdt} (lib0's codec) and Jackson (awareness states), nothing above them.
  */
 package dev.weft.protocol;
