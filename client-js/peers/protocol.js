@@ -2,7 +2,8 @@
 // object with an "op" and an optional "id" echoed in the response:
 //   {"id": 1, "op": "session", "seed": 42, "kinds": ["array", "map"]}              -> session.js
 //   {"id": 2, "op": "replay", "clientId": 9, "gc": true, "kinds": [...],
-//    "updates": [{"format": 1, "update": "<base64>"}], "checkpoints": [3, 10], "diffs": ["<base64 sv>"]}
+//    "updates": [{"format": 1, "update": "<base64>"}], "checkpoints": [3, 10], "diffs": ["<base64 sv>"],
+//    "snapshotAt": 5 (optional, gc false only)}
 //                                                                                   -> witness.js
 //   {"id": 3, "op": "trace", "path": "<absolute path>.json.gz", "clientId": 1}      -> trace.js
 //   {"id": 4, "op": "updates", "format": 1, "updates": ["<base64>"], "stateVector": "<base64>"}

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict'
 import * as Y from 'yjs'
 import { runSession } from '../peers/session.js'
 import { replay } from '../peers/witness.js'
+import { tagged } from '../peers/content.js'
 import { fromBase64, toBase64 } from '../peers/wire.js'
 
 const kinds = ['array', 'map', 'text', 'xml']
@@ -45,6 +46,21 @@ test('diffs encode the final state against the given state vectors', () => {
   const { snapshots, diffs } = replay({ clientId: 1, gc: true, kinds: ['array', 'map'], updates, checkpoints: [updates.length], diffs: [empty] })
   assert.equal(diffs[0].update, snapshots[0].update)
   assert.equal(diffs[0].updateV2, snapshots[0].updateV2)
+})
+
+test('the history reads the final document through a snapshot taken after the first updates', () => {
+  const session = runSession({ seed: 7, kinds: ['text'] })
+  const updates = fed(session.updates, 1)
+  const at = Math.floor(updates.length / 2)
+  const { history } = replay({ clientId: 1, gc: false, kinds: ['text'], updates, checkpoints: [updates.length], snapshotAt: at })
+
+  const early = new Y.Doc({ gc: false })
+  updates.slice(0, at).forEach(({ update }) => Y.applyUpdate(early, fromBase64(update)))
+  const restored = Y.createDocFromSnapshot(early, Y.decodeSnapshot(fromBase64(history.snapshot)))
+  assert.deepEqual(restored.getText('text').toDelta(), early.getText('text').toDelta())
+  assert.deepEqual(history.delta, tagged(early.getText('text').toDelta()))
+  assert.equal(toBase64(Y.encodeSnapshot(Y.snapshot(early))), history.snapshot)
+  assert.throws(() => replay({ clientId: 1, gc: true, kinds: ['text'], updates, snapshotAt: 0 }), /garbage collection/)
 })
 
 test('an update in an unknown format is refused', () => {

@@ -1,8 +1,10 @@
 package dev.weft.crdt;
 
+import dev.weft.crdt.lib0.Lib0Decoder;
 import dev.weft.crdt.lib0.Undefined;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -346,12 +348,7 @@ public abstract class AbstractType<E extends YEvent<?>> {
         Item right = referenceItem == null ? start : referenceItem.right;
         ArrayList<Object> jsonContent = new ArrayList<>();
         for (Object c : values) {
-            Content single = switch (c) {
-                case byte[] bytes -> new ContentBinary(bytes.clone());
-                case Doc subdoc -> new ContentDoc(subdoc);
-                case AbstractType<?> type -> new ContentType(type);
-                case null, default -> null;
-            };
+            Content single = contentOfItsOwn(c);
             if (single == null) {
                 jsonContent.add(c);
                 continue;
@@ -492,16 +489,12 @@ public abstract class AbstractType<E extends YEvent<?>> {
     void typeMapSet(Transaction txn, String key, Object value) {
         Item left = map.get(key);
         Object insertable = insertable(value);
-        Content content = switch (insertable) {
-            case byte[] bytes -> new ContentBinary(bytes);
-            case Doc subdoc -> new ContentDoc(subdoc);
-            case AbstractType<?> type -> new ContentType(type);
-            case null, default -> {
-                ArrayList<Object> single = new ArrayList<>(1);
-                single.add(insertable);
-                yield new ContentAny(single);
-            }
-        };
+        Content content = contentOfItsOwn(insertable);
+        if (content == null) {
+            ArrayList<Object> single = new ArrayList<>(1);
+            single.add(insertable);
+            content = new ContentAny(single);
+        }
         new Item(txn.nextId(), left, left == null ? null : left.lastId(), null, null, this, key, content)
                 .integrate(txn, 0);
     }
@@ -536,14 +529,27 @@ public abstract class AbstractType<E extends YEvent<?>> {
     }
 
     /**
-     * What a shared type can hold: a byte array, a document or a type not inserted anywhere yet, or a value of the
-     * value model (see {@link #toAny}).
+     * The content of an item holding {@code insertable} alone: a byte array, a subdocument and a shared type each
+     * get an item of their own; null for the other values, which share {@link ContentAny} items.
+     */
+    private static Content contentOfItsOwn(Object insertable) {
+        return switch (insertable) {
+            case byte[] bytes -> new ContentBinary(bytes);
+            case Doc subdoc -> new ContentDoc(subdoc);
+            case AbstractType<?> type -> new ContentType(type);
+            case null, default -> null;
+        };
+    }
+
+    /**
+     * What a shared type can hold, checked and copied as it goes in: a document or a type not inserted anywhere
+     * yet, or a value of the value model (see {@link #toAny}). Prelim content is checked with this when it is
+     * added, so that inserting it later cannot fail halfway.
      *
      * @throws IllegalArgumentException for anything else
      */
-    private static Object insertable(Object value) {
+    static Object insertable(Object value) {
         return switch (value) {
-            case byte[] bytes -> bytes;
             case Doc subdoc -> {
                 if (subdoc.item != null) {
                     throw new IllegalArgumentException("the document is already a subdocument: insert a new Doc with its guid");
@@ -561,12 +567,17 @@ public abstract class AbstractType<E extends YEvent<?>> {
     }
 
     /**
-     * Checks that {@code value} belongs to the value model (see the package documentation) and copies its lists and
-     * maps, so that changing them afterwards cannot change the document behind its back.
+     * Checks that {@code value} belongs to the value model (see the package documentation) and copies it into
+     * unmodifiable lists and maps (byte arrays are cloned), so that neither the caller changing the original
+     * afterwards nor a reader changing what the document hands out can change the document behind its back.
      *
-     * @throws IllegalArgumentException for anything else
+     * @throws IllegalArgumentException for anything else, or for nesting deeper than decoders accept
      */
     static Object toAny(Object value) {
+        return toAny(value, 0);
+    }
+
+    private static Object toAny(Object value, int depth) {
         return switch (value) {
             case null -> null;
             case String s -> s;
@@ -576,23 +587,32 @@ public abstract class AbstractType<E extends YEvent<?>> {
             case Undefined u -> u;
             case byte[] bytes -> bytes.clone();
             case List<?> list -> {
+                checkDepth(depth);
                 List<Object> copy = new ArrayList<>(list.size());
                 for (Object element : list) {
-                    copy.add(toAny(element));
+                    copy.add(toAny(element, depth + 1));
                 }
-                yield copy;
+                yield Collections.unmodifiableList(copy);
             }
             case Map<?, ?> object -> {
+                checkDepth(depth);
                 Map<String, Object> copy = new LinkedHashMap<>();
                 object.forEach((k, v) -> {
                     if (!(k instanceof String key)) {
                         throw new IllegalArgumentException("object keys must be strings, not " + k);
                     }
-                    copy.put(key, toAny(v));
+                    copy.put(key, toAny(v, depth + 1));
                 });
-                yield copy;
+                yield Collections.unmodifiableMap(copy);
             }
             default -> throw new IllegalArgumentException("Unexpected content type: " + value.getClass().getName());
         };
+    }
+
+    /** Peers decode no deeper than this, and encoding a deeper value would overflow the stack. */
+    private static void checkDepth(int depth) {
+        if (depth >= Lib0Decoder.MAX_ANY_DEPTH) {
+            throw new IllegalArgumentException("value nested deeper than " + Lib0Decoder.MAX_ANY_DEPTH);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.weft.crdt;
 
+import dev.weft.crdt.lib0.DecodingException;
 import java.util.List;
 
 /**
@@ -24,11 +25,17 @@ interface Content {
     /** Appends {@code right}, of the same class, when the kind allows it. */
     boolean mergeWith(Content right);
 
-    void integrate(Transaction txn, Item item);
+    /** Called when {@code item}, holding this content, joins the document; most kinds have nothing to do. */
+    default void integrate(Transaction txn, Item item) {
+    }
 
-    void delete(Transaction txn);
+    /** Called when the item holding this content is deleted: deletes what the content owns, if anything. */
+    default void delete(Transaction txn) {
+    }
 
-    void gc(StructStore store);
+    /** Called when the item holding this content is collected: collects what the content owns, if anything. */
+    default void gc(StructStore store) {
+    }
 
     /** Writes the content without its first {@code offset} clocks. */
     void write(UpdateEncoder encoder, int offset);
@@ -48,7 +55,7 @@ interface Content {
             case ContentType.REF -> ContentType.read(decoder);
             case ContentAny.REF -> ContentAny.read(decoder);
             case ContentDoc.REF -> ContentDoc.read(decoder);
-            default -> throw new UpdateException("unknown content ref " + (info & 0x1F));
+            default -> throw new DecodingException("unknown content ref " + (info & 0x1F));
         };
     }
 }

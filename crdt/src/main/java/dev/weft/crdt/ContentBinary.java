@@ -3,7 +3,7 @@ package dev.weft.crdt;
 import java.util.List;
 
 /** A byte array (a JS Uint8Array), one clock. */
-final class ContentBinary implements Content {
+final class ContentBinary extends SingleClockContent {
     static final int REF = 3;
 
     final byte[] content;
@@ -12,46 +12,15 @@ final class ContentBinary implements Content {
         this.content = content;
     }
 
-    @Override
-    public int getLength() {
-        return 1;
-    }
-
+    /** A copy of the bytes: the document's own must not change behind its back. */
     @Override
     public List<Object> getContent() {
-        return List.of(content);
-    }
-
-    @Override
-    public boolean isCountable() {
-        return true;
+        return List.of(content.clone());
     }
 
     @Override
     public Content copy() {
         return new ContentBinary(content);
-    }
-
-    @Override
-    public Content splice(int offset) {
-        throw new UnsupportedOperationException("binary content spans one clock");
-    }
-
-    @Override
-    public boolean mergeWith(Content right) {
-        return false;
-    }
-
-    @Override
-    public void integrate(Transaction txn, Item item) {
-    }
-
-    @Override
-    public void delete(Transaction txn) {
-    }
-
-    @Override
-    public void gc(StructStore store) {
     }
 
     @Override

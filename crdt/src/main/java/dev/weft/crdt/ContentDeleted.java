@@ -57,14 +57,6 @@ final class ContentDeleted implements Content {
     }
 
     @Override
-    public void delete(Transaction txn) {
-    }
-
-    @Override
-    public void gc(StructStore store) {
-    }
-
-    @Override
     public void write(UpdateEncoder encoder, int offset) {
         encoder.writeLen(len - offset);
     }

@@ -9,7 +9,7 @@ import java.util.Map;
  * A subdocument, one clock. Only its guid and options travel with the parent: its content is a document of its own,
  * synced separately.
  */
-final class ContentDoc implements Content {
+final class ContentDoc extends SingleClockContent {
     static final int REF = 9;
 
     Doc doc;
@@ -64,33 +64,13 @@ final class ContentDoc implements Content {
     }
 
     @Override
-    public int getLength() {
-        return 1;
-    }
-
-    @Override
     public List<Object> getContent() {
         return List.of(doc);
     }
 
     @Override
-    public boolean isCountable() {
-        return true;
-    }
-
-    @Override
     public Content copy() {
         return new ContentDoc(docFromOpts(doc.guid, opts).build());
-    }
-
-    @Override
-    public Content splice(int offset) {
-        throw new UnsupportedOperationException("a subdocument spans one clock");
-    }
-
-    @Override
-    public boolean mergeWith(Content right) {
-        return false;
     }
 
     @Override
@@ -108,10 +88,6 @@ final class ContentDoc implements Content {
         if (!txn.subdocsAdded().remove(doc)) {
             txn.subdocsRemoved().add(doc);
         }
-    }
-
-    @Override
-    public void gc(StructStore store) {
     }
 
     @Override

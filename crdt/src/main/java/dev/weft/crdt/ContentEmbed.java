@@ -4,18 +4,15 @@ import java.util.Collections;
 import java.util.List;
 
 /** An embedded value in rich text (an image, a formula...), one clock. */
-final class ContentEmbed implements Content {
+final class ContentEmbed extends SingleClockContent {
     static final int REF = 5;
 
     final Object embed;
 
+    /** @throws IllegalArgumentException for a value V1 could not write (see {@link Json#requireStringifiable}) */
     ContentEmbed(Object embed) {
+        Json.requireStringifiable(embed);
         this.embed = embed;
-    }
-
-    @Override
-    public int getLength() {
-        return 1;
     }
 
     @Override
@@ -24,35 +21,8 @@ final class ContentEmbed implements Content {
     }
 
     @Override
-    public boolean isCountable() {
-        return true;
-    }
-
-    @Override
     public Content copy() {
         return new ContentEmbed(embed);
-    }
-
-    @Override
-    public Content splice(int offset) {
-        throw new UnsupportedOperationException("an embed spans one clock");
-    }
-
-    @Override
-    public boolean mergeWith(Content right) {
-        return false;
-    }
-
-    @Override
-    public void integrate(Transaction txn, Item item) {
-    }
-
-    @Override
-    public void delete(Transaction txn) {
-    }
-
-    @Override
-    public void gc(StructStore store) {
     }
 
     @Override

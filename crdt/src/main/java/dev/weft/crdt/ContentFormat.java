@@ -3,20 +3,17 @@ package dev.weft.crdt;
 import java.util.List;
 
 /** A formatting mark in rich text: from here on, attribute {@code key} is {@code value} (null ends it). */
-final class ContentFormat implements Content {
+final class ContentFormat extends SingleClockContent {
     static final int REF = 6;
 
     final String key;
     final Object value;
 
+    /** @throws IllegalArgumentException for a value V1 could not write (see {@link Json#requireStringifiable}) */
     ContentFormat(String key, Object value) {
+        Json.requireStringifiable(value);
         this.key = key;
         this.value = value;
-    }
-
-    @Override
-    public int getLength() {
-        return 1;
     }
 
     @Override
@@ -35,30 +32,12 @@ final class ContentFormat implements Content {
     }
 
     @Override
-    public Content splice(int offset) {
-        throw new UnsupportedOperationException("a format spans one clock");
-    }
-
-    @Override
-    public boolean mergeWith(Content right) {
-        return false;
-    }
-
-    @Override
     public void integrate(Transaction txn, Item item) {
         // Like Yjs, search markers are not maintained in formatted text: they would have to skip formats.
         item.parent.searchMarker = null;
         if (item.parent instanceof YText text) {
             text.hasFormatting = true;
         }
-    }
-
-    @Override
-    public void delete(Transaction txn) {
-    }
-
-    @Override
-    public void gc(StructStore store) {
     }
 
     @Override

@@ -57,18 +57,6 @@ final class ContentString implements Content {
     }
 
     @Override
-    public void integrate(Transaction txn, Item item) {
-    }
-
-    @Override
-    public void delete(Transaction txn) {
-    }
-
-    @Override
-    public void gc(StructStore store) {
-    }
-
-    @Override
     public void write(UpdateEncoder encoder, int offset) {
         encoder.writeString(offset == 0 ? str : str.substring(offset));
     }

@@ -1,10 +1,11 @@
 package dev.weft.crdt;
 
+import dev.weft.crdt.lib0.DecodingException;
 import java.util.LinkedHashMap;
 import java.util.List;
 
 /** A nested shared type (an array in a map, a map in an array...), one clock. */
-final class ContentType implements Content {
+final class ContentType extends SingleClockContent {
     static final int REF = 7;
 
     static final int YARRAY_REF = 0;
@@ -32,14 +33,9 @@ final class ContentType implements Content {
             case YXML_FRAGMENT_REF -> new YXmlFragment();
             case YXML_HOOK_REF -> new YXmlHook(decoder.readKey());
             case YXML_TEXT_REF -> new YXmlText();
-            default -> throw new UpdateException("unknown type ref " + typeRef);
+            default -> throw new DecodingException("unknown type ref " + typeRef);
         };
         return new ContentType(type);
-    }
-
-    @Override
-    public int getLength() {
-        return 1;
     }
 
     @Override
@@ -48,23 +44,8 @@ final class ContentType implements Content {
     }
 
     @Override
-    public boolean isCountable() {
-        return true;
-    }
-
-    @Override
     public Content copy() {
         return new ContentType(type.copy());
-    }
-
-    @Override
-    public Content splice(int offset) {
-        throw new UnsupportedOperationException("a type spans one clock");
-    }
-
-    @Override
-    public boolean mergeWith(Content right) {
-        return false;
     }
 
     @Override

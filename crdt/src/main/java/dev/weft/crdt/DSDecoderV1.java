@@ -3,16 +3,10 @@ package dev.weft.crdt;
 import dev.weft.crdt.lib0.Lib0Decoder;
 
 /** Reads delete sets in the update format V1. */
-class DSDecoderV1 implements DSDecoder {
-    final Lib0Decoder restDecoder;
+class DSDecoderV1 extends AbstractDSDecoder {
 
     DSDecoderV1(Lib0Decoder restDecoder) {
-        this.restDecoder = restDecoder;
-    }
-
-    @Override
-    public Lib0Decoder restDecoder() {
-        return restDecoder;
+        super(restDecoder);
     }
 
     @Override

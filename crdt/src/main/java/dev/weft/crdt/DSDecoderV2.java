@@ -5,17 +5,11 @@ import dev.weft.crdt.lib0.Lib0Decoder;
 import dev.weft.crdt.lib0.Lib0Encoder;
 
 /** Reads delete sets in the update format V2. */
-class DSDecoderV2 implements DSDecoder {
-    final Lib0Decoder restDecoder;
+class DSDecoderV2 extends AbstractDSDecoder {
     private long dsCurrVal;
 
     DSDecoderV2(Lib0Decoder restDecoder) {
-        this.restDecoder = restDecoder;
-    }
-
-    @Override
-    public Lib0Decoder restDecoder() {
-        return restDecoder;
+        super(restDecoder);
     }
 
     @Override

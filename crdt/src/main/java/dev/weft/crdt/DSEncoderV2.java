@@ -1,29 +1,11 @@
 package dev.weft.crdt;
 
-import dev.weft.crdt.lib0.Lib0Encoder;
-
 /**
  * Delete sets in the update format V2: within one client, each clock is written as the distance from the end of
  * the previous range, and each length minus one (a range is never empty).
  */
-class DSEncoderV2 implements DSEncoder {
-    Lib0Encoder restEncoder = new Lib0Encoder();
+class DSEncoderV2 extends AbstractDSEncoder {
     private long dsCurrVal;
-
-    @Override
-    public Lib0Encoder restEncoder() {
-        return restEncoder;
-    }
-
-    @Override
-    public void setRestEncoder(Lib0Encoder restEncoder) {
-        this.restEncoder = restEncoder;
-    }
-
-    @Override
-    public byte[] toBytes() {
-        return restEncoder.toByteArray();
-    }
 
     @Override
     public void resetDsCurVal() {

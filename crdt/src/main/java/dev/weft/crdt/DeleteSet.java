@@ -1,5 +1,6 @@
 package dev.weft.crdt;
 
+import dev.weft.crdt.lib0.DecodingException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
@@ -9,17 +10,36 @@ import java.util.function.Consumer;
  * structs; an update carries one after its structs. Yjs's DeleteSet.js, with each client's ranges kept in two
  * parallel arrays instead of one object per range.
  *
+ * <p>Clients are visited in the order their first range was added, as Yjs's {@code Map} visits them: the formatting
+ * cleanup after a transaction depends on that order, so another one makes peers diverge. The wire format is
+ * independent of it (clients descending).
+ *
  * <p>Ranges are sorted and merged only after {@link #sortAndMerge()}; a delete set read from an update is sorted
- * already.
+ * already ({@link #read} refuses one that is not).
  */
 final class DeleteSet {
-    final LongObjectMap<Ranges> clients = new LongObjectMap<>();
+    /** The ranges of each client, for lookups. */
+    private final LongObjectMap<Ranges> byClient = new LongObjectMap<>();
+    /** The same ranges in the order their clients were first added. */
+    private Ranges[] inOrder = NO_RANGES;
+    private int clientCount;
+
+    private static final Ranges[] NO_RANGES = new Ranges[0];
 
     /** The deleted ranges of one client. */
     static final class Ranges {
-        long[] clocks = new long[4];
-        long[] lens = new long[4];
-        int size;
+        final long client;
+        private long[] clocks = new long[4];
+        private long[] lens = new long[4];
+        private int size;
+
+        Ranges(long client) {
+            this.client = client;
+        }
+
+        int size() {
+            return size;
+        }
 
         long clock(int i) {
             return clocks[i];
@@ -27,6 +47,11 @@ final class DeleteSet {
 
         long len(int i) {
             return lens[i];
+        }
+
+        /** The clock after the last range, which is the end of all ranges once they are sorted. */
+        long lastEnd() {
+            return size == 0 ? 0 : clocks[size - 1] + lens[size - 1];
         }
 
         void add(long clock, long len) {
@@ -136,36 +161,56 @@ final class DeleteSet {
     }
 
     boolean isEmpty() {
-        return clients.isEmpty();
+        return clientCount == 0;
+    }
+
+    /** The number of clients with ranges. */
+    int clientCount() {
+        return clientCount;
+    }
+
+    /** The ranges of the {@code i}-th client, in the order clients were first added. */
+    Ranges ranges(int i) {
+        return inOrder[i];
     }
 
     /** Yjs's addToDeleteSet. */
     void add(long client, long clock, long len) {
-        Ranges ranges = clients.get(client);
+        rangesOf(client).add(clock, len);
+    }
+
+    private Ranges rangesOf(long client) {
+        Ranges ranges = byClient.get(client);
         if (ranges == null) {
-            ranges = new Ranges();
-            clients.put(client, ranges);
+            ranges = new Ranges(client);
+            byClient.put(client, ranges);
+            if (clientCount == inOrder.length) {
+                inOrder = Arrays.copyOf(inOrder, Math.max(4, clientCount * 2));
+            }
+            inOrder[clientCount++] = ranges;
         }
-        ranges.add(clock, len);
+        return ranges;
     }
 
     /** Whether the delete set holds {@code id}; the ranges must be sorted. */
     boolean isDeleted(ID id) {
-        Ranges ranges = clients.get(id.client());
+        Ranges ranges = byClient.get(id.client());
         return ranges != null && ranges.findIndex(id.clock()) >= 0;
     }
 
     /** Yjs's sortAndMergeDeleteSet. */
     void sortAndMerge() {
-        clients.forEach((client, ranges) -> ranges.sortAndMerge());
+        for (int c = 0; c < clientCount; c++) {
+            inOrder[c].sortAndMerge();
+        }
     }
 
-    /** Calls {@code f} on every range, clients in ascending order. */
+    /** Calls {@code f} on every range, clients in the order they were first added. */
     void forEach(RangeConsumer f) {
-        for (long client : clients.sortedKeys()) {
-            Ranges ranges = clients.get(client);
+        for (int c = 0; c < clientCount; c++) {
+            Ranges ranges = inOrder[c];
             for (int i = 0; i < ranges.size; i++) {
-                f.accept(client, ranges.clocks[i], ranges.lens[i]);
+                f.accept(ranges.client, ranges.clocks[i], ranges.lens[i]);
             }
         }
     }
@@ -174,11 +219,7 @@ final class DeleteSet {
     static DeleteSet merge(List<DeleteSet> deleteSets) {
         DeleteSet merged = new DeleteSet();
         for (DeleteSet ds : deleteSets) {
-            ds.clients.forEach((client, ranges) -> {
-                for (int i = 0; i < ranges.size; i++) {
-                    merged.add(client, ranges.clocks[i], ranges.lens[i]);
-                }
-            });
+            ds.forEach(merged::add);
         }
         merged.sortAndMerge();
         return merged;
@@ -187,7 +228,8 @@ final class DeleteSet {
     /** Yjs's createDeleteSetFromStructStore: the deleted structs of a store, sorted and merged. */
     static DeleteSet fromStructStore(StructStore store) {
         DeleteSet ds = new DeleteSet();
-        store.clients.forEach((client, structs) -> {
+        for (int c = 0; c < store.clientCount(); c++) {
+            ClientStructs structs = store.structsAt(c);
             AbstractStruct[] s = structs.structs;
             int size = structs.size;
             for (int i = 0; i < size; i++) {
@@ -197,23 +239,24 @@ final class DeleteSet {
                     while (i + 1 < size && s[i + 1].isDeleted()) {
                         len += s[++i].length;
                     }
-                    ds.add(client, clock, len);
+                    ds.add(store.clientAt(c), clock, len);
                 }
             }
-        });
+        }
         return ds;
     }
 
     /** Yjs's writeDeleteSet: clients in descending order, so that the bytes do not depend on the map's order. */
     void write(DSEncoder encoder) {
         var rest = encoder.restEncoder();
-        long[] sortedClients = clients.sortedKeys();
-        rest.writeVarUint(sortedClients.length);
-        for (int c = sortedClients.length - 1; c >= 0; c--) {
-            long client = sortedClients[c];
-            Ranges ranges = clients.get(client);
+        rest.writeVarUint(clientCount);
+        Ranges[] sorted = Arrays.copyOf(inOrder, clientCount);
+        if (clientCount > 1) {
+            Arrays.sort(sorted, (a, b) -> Long.compare(b.client, a.client));
+        }
+        for (Ranges ranges : sorted) {
             encoder.resetDsCurVal();
-            rest.writeVarUint(client);
+            rest.writeVarUint(ranges.client);
             rest.writeVarUint(ranges.size);
             for (int i = 0; i < ranges.size; i++) {
                 encoder.writeDsClock(ranges.clocks[i]);
@@ -222,7 +265,12 @@ final class DeleteSet {
         }
     }
 
-    /** Yjs's readDeleteSet. Ranges keep the order of the update; empty ones are dropped. */
+    /**
+     * Yjs's readDeleteSet. Clients keep the order of the update; empty ranges are dropped.
+     *
+     * @throws DecodingException if a client's ranges are not in ascending order without overlaps, as every encoder
+     *     writes them: the binary searches of {@link #isDeleted} and the V2 encoding rely on it
+     */
     static DeleteSet read(DSDecoder decoder) {
         DeleteSet ds = new DeleteSet();
         var rest = decoder.restDecoder();
@@ -231,12 +279,20 @@ final class DeleteSet {
             decoder.resetDsCurVal();
             long client = rest.readVarUint();
             long numberOfDeletes = rest.readVarUint();
+            Ranges ranges = null;
             for (long i = 0; i < numberOfDeletes; i++) {
                 long clock = decoder.readDsClock();
                 long len = decoder.readDsLen();
                 // an empty range deletes nothing, and V2 cannot even write one
                 if (len > 0) {
-                    ds.add(client, clock, len);
+                    if (ranges == null) {
+                        ranges = ds.rangesOf(client);
+                    }
+                    if (clock < ranges.lastEnd()) {
+                        throw new DecodingException("delete set ranges of client " + client + " out of order at clock "
+                                + clock);
+                    }
+                    ranges.add(clock, len);
                 }
             }
         }
@@ -245,29 +301,29 @@ final class DeleteSet {
 
     /** Yjs's iterateDeletedStructs: calls {@code f} on every known struct in the ranges, split to fit them. */
     void iterateDeletedStructs(Transaction txn, Consumer<AbstractStruct> f) {
-        clients.forEach((client, ranges) -> {
-            ClientStructs structs = txn.doc.store.clients.get(client);
+        for (int c = 0; c < clientCount; c++) {
+            Ranges ranges = inOrder[c];
+            ClientStructs structs = txn.doc.store.clients.get(ranges.client);
             if (structs != null) {
                 long state = structs.state();
                 for (int i = 0; i < ranges.size && ranges.clocks[i] < state; i++) {
                     StructStore.iterateStructs(txn, structs, ranges.clocks[i], ranges.lens[i], f);
                 }
             }
-        });
+        }
     }
 
     /**
      * The apply half of Yjs's readAndApplyDeleteSet (the update was decoded before anything was touched): deletes
-     * the known items in the ranges, clients in descending order as in an update.
+     * the known items in the ranges, clients in the order of the update.
      *
      * @return the ranges not known yet, as a V2 update without structs, or null if there are none
      */
     byte[] apply(Transaction txn, StructStore store) {
         DeleteSet unapplied = new DeleteSet();
-        long[] sortedClients = clients.sortedKeys();
-        for (int c = sortedClients.length - 1; c >= 0; c--) {
-            long client = sortedClients[c];
-            Ranges ranges = clients.get(client);
+        for (int c = 0; c < clientCount; c++) {
+            Ranges ranges = inOrder[c];
+            long client = ranges.client;
             ClientStructs structs = store.clients.get(client);
             long state = store.getState(client);
             for (int r = 0; r < ranges.size; r++) {
@@ -286,8 +342,6 @@ final class DeleteSet {
         if (unapplied.isEmpty()) {
             return null;
         }
-        // sorted already unless the update was not: V2 writes clocks as differences, which must not be negative
-        unapplied.sortAndMerge();
         UpdateEncoderV2 encoder = new UpdateEncoderV2();
         encoder.restEncoder().writeVarUint(0); // no structs
         unapplied.write(encoder);
@@ -319,24 +373,31 @@ final class DeleteSet {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof DeleteSet other) || other.clients.size() != clients.size()) {
+        if (!(o instanceof DeleteSet other) || other.clientCount != clientCount) {
             return false;
         }
-        for (long client : clients.sortedKeys()) {
-            Ranges theirs = other.clients.get(client);
-            if (theirs == null || !clients.get(client).sameAs(theirs)) {
+        for (int c = 0; c < clientCount; c++) {
+            Ranges theirs = other.byClient.get(inOrder[c].client);
+            if (theirs == null || !inOrder[c].sameAs(theirs)) {
                 return false;
             }
         }
         return true;
     }
 
+    /** Independent of the order of clients, as {@link #equals} is. */
     @Override
     public int hashCode() {
-        int[] h = {clients.size()};
-        forEach((client, clock, len) -> h[0] = 31 * (31 * (31 * h[0] + Long.hashCode(client)) + Long.hashCode(clock))
-                + Long.hashCode(len));
-        return h[0];
+        int h = 0;
+        for (int c = 0; c < clientCount; c++) {
+            Ranges ranges = inOrder[c];
+            int rangesHash = Long.hashCode(ranges.client);
+            for (int i = 0; i < ranges.size; i++) {
+                rangesHash = 31 * (31 * rangesHash + Long.hashCode(ranges.clocks[i])) + Long.hashCode(ranges.lens[i]);
+            }
+            h += rangesHash;
+        }
+        return h;
     }
 
     @Override

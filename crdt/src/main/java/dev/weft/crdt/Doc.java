@@ -20,8 +20,10 @@ import java.util.function.Supplier;
  * and produce updates byte-compatible with Yjs 13.6.
  *
  * <p>A document is confined to one thread at a time. Edits happen in a {@link Transaction}; edits made while one is
- * open on the same thread join it, and opening one from another thread meanwhile fails at once with
- * {@link IllegalStateException}. Observers and listeners run when the outermost transaction closes.
+ * open on the same thread join it. Opening one from another thread meanwhile, or using an open transaction from
+ * another thread, fails at once with {@link IllegalStateException}. Reads, and adding or removing observers and
+ * listeners, are not checked: the caller keeps them on the document's thread. Observers and listeners run when the
+ * outermost transaction closes.
  */
 public final class Doc {
     private static final VarHandle OWNER;
@@ -162,26 +164,32 @@ public final class Doc {
         return clientId;
     }
 
+    /** The globally unique id of the document, which a subdocument is synced under. */
     public String guid() {
         return guid;
     }
 
+    /** The collection the document belongs to, or null; a subdocument inherits its parent's. */
     public String collectionId() {
         return collectionId;
     }
 
+    /** The information given to {@link Builder#meta}, or null. */
     public Object meta() {
         return meta;
     }
 
+    /** Whether deleted content is collected when a transaction ends. */
     public boolean gcEnabled() {
         return gc;
     }
 
+    /** Whether this subdocument loads as soon as it is added to a parent. */
     public boolean autoLoad() {
         return autoLoad;
     }
 
+    /** Whether a provider should sync this document now: set by {@link #load()}, or from the start. */
     public boolean shouldLoad() {
         return shouldLoad;
     }
@@ -253,28 +261,36 @@ public final class Doc {
 
     /**
      * Opens a transaction, or joins the one open on this thread. Close it to commit:
-     * {@code try (Transaction txn = doc.transact(origin)) { ... }}.
+     * {@code try (Transaction txn = doc.transact(origin)) { ... }}. When joining, the result is a handle on the open
+     * transaction whose {@code close()} ends nothing (the origin is then the open transaction's).
      *
      * @param origin what starts the transaction, handed to observers and update listeners
      * @throws IllegalStateException if another thread has a transaction open on this document
      */
     public Transaction transact(Object origin) {
-        return transact(origin, true);
+        claimOwnership();
+        return transaction != null ? transaction.joinedHandle() : transact(origin, true);
     }
 
-    /** Opens a transaction without origin, or joins the one open on this thread. */
+    /** Opens a transaction without origin, or joins the one open on this thread; see {@link #transact(Object)}. */
     public Transaction transact() {
-        return transact(null, true);
+        return transact((Object) null);
     }
 
-    /** Runs {@code body} in a transaction (joining the open one if any) and commits. */
+    /**
+     * Runs {@code body} in a transaction (joining the open one if any) and commits, unless it joined. The body must
+     * not close the transaction it is given.
+     */
     public void transact(Object origin, Consumer<Transaction> body) {
         try (Transaction txn = transact(origin, true)) {
             body.accept(txn);
         }
     }
 
-    /** Yjs's transact: joins the open transaction or starts one. */
+    /**
+     * Yjs's transact: joins the open transaction or starts one. Internal callers get the transaction itself, and
+     * close it exactly once (try-with-resources): a close that ends a nesting only counts it down.
+     */
     Transaction transact(Object origin, boolean local) {
         claimOwnership();
         if (transaction != null) {
@@ -285,6 +301,16 @@ public final class Doc {
         transaction = txn;
         transactionCleanups.add(txn);
         return txn;
+    }
+
+    /**
+     * Refuses a caller on another thread than the one with the open transaction: a document is not thread-safe,
+     * and a transaction handed to another thread would let two change it at once.
+     */
+    void requireOwningThread() {
+        if (OWNER.getOpaque(this) != Thread.currentThread()) {
+            throw new IllegalStateException("the transaction belongs to another thread");
+        }
     }
 
     private void claimOwnership() {
@@ -321,7 +347,7 @@ public final class Doc {
      * @throws UpdateException if the update is truncated or corrupt; the document is then unchanged
      */
     public void applyUpdate(byte[] update, Object origin) {
-        UpdateCodec.applyUpdate(this, update, origin, false);
+        UpdateCodec.applyUpdate(this, update, origin, UpdateFormat.V1);
     }
 
     /** Applies a V2 update, as Yjs's applyUpdateV2. */
@@ -331,27 +357,35 @@ public final class Doc {
 
     /** Applies a V2 update; see {@link #applyUpdate(byte[], Object)}. */
     public void applyUpdateV2(byte[] update, Object origin) {
-        UpdateCodec.applyUpdate(this, update, origin, true);
+        UpdateCodec.applyUpdate(this, update, origin, UpdateFormat.V2);
     }
 
     /** The whole document as a V1 update. */
     public byte[] encodeStateAsUpdate() {
-        return UpdateCodec.encodeStateAsUpdate(this, null, new UpdateEncoderV1());
+        return UpdateCodec.encodeStateAsUpdate(this, null, UpdateFormat.V1);
     }
 
-    /** What a peer with the given V1-encoded state vector is missing, as a V1 update. */
+    /**
+     * What a peer with the given V1-encoded state vector is missing, as a V1 update.
+     *
+     * @throws UpdateException if the state vector cannot be decoded
+     */
     public byte[] encodeStateAsUpdate(byte[] stateVector) {
-        return UpdateCodec.encodeStateAsUpdate(this, stateVector, new UpdateEncoderV1());
+        return UpdateCodec.encodeStateAsUpdate(this, stateVector, UpdateFormat.V1);
     }
 
     /** The whole document as a V2 update. */
     public byte[] encodeStateAsUpdateV2() {
-        return UpdateCodec.encodeStateAsUpdate(this, null, new UpdateEncoderV2());
+        return UpdateCodec.encodeStateAsUpdate(this, null, UpdateFormat.V2);
     }
 
-    /** What a peer with the given V1-encoded state vector is missing, as a V2 update. */
+    /**
+     * What a peer with the given V1-encoded state vector is missing, as a V2 update.
+     *
+     * @throws UpdateException if the state vector cannot be decoded
+     */
     public byte[] encodeStateAsUpdateV2(byte[] stateVector) {
-        return UpdateCodec.encodeStateAsUpdate(this, stateVector, new UpdateEncoderV2());
+        return UpdateCodec.encodeStateAsUpdate(this, stateVector, UpdateFormat.V2);
     }
 
     /** The state vector of this document, V1-encoded: what a peer needs to send what this one misses. */
@@ -389,6 +423,7 @@ public final class Doc {
         return Collections.unmodifiableSet(subdocs);
     }
 
+    /** The guids of the subdocuments this document holds. */
     public Set<String> getSubdocGuids() {
         Set<String> guids = new LinkedHashSet<>();
         for (Doc subdoc : subdocs) {
@@ -408,6 +443,7 @@ public final class Doc {
         shouldLoad = true;
     }
 
+    /** Whether {@link #destroy()} was called. */
     public boolean isDestroyed() {
         return destroyed;
     }

@@ -131,7 +131,9 @@ final class FormattingCleanup {
             long clock = before.get(client);
             long afterClock = after.clockAt(i);
             if (afterClock != clock) {
-                StructStore.iterateStructs(transaction, store.clients.get(client), clock, afterClock - clock, struct -> {
+                // Yjs passes the end clock where the length belongs, so the walk also reaches structs that observers
+                // added after the transaction; doing the same keeps the cleanup identical
+                StructStore.iterateStructs(transaction, store.clients.get(client), clock, afterClock, struct -> {
                     if (struct instanceof Item item && !item.isDeleted() && item.content instanceof ContentFormat) {
                         needFullCleanup.add(item.parent);
                     }

@@ -1,5 +1,7 @@
 package dev.weft.crdt;
 
+import dev.weft.crdt.lib0.DecodingException;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +27,8 @@ public final class Item extends AbstractStruct {
     private static final int ORIGIN_BIT = 0x80;
     private static final int RIGHT_ORIGIN_BIT = 0x40;
     private static final int PARENT_SUB_BIT = 0x20;
-    private static final int CONTENT_REF_BITS = 0x1F;
+    /** The bits of an info byte that hold the content ref (0 for a GC). */
+    static final int CONTENT_REF_BITS = 0x1F;
 
     /** The end of the item that was to the left when this one was inserted. */
     ID origin;
@@ -43,7 +46,10 @@ public final class Item extends AbstractStruct {
     String parentKey;
     /** The key under which this item is a value of a map-like parent; null for list content. */
     String parentSub;
-    /** The item that redid this one, set by an undo manager. */
+    /**
+     * The item that redid this one, set by an undo manager. None exists yet, so this stays null, but splitting,
+     * merging and {@link #followRedone} keep Yjs's handling of it for when one does.
+     */
     ID redone;
     Content content;
     /** keep, countable, deleted and search-marker bits, as in Yjs. */
@@ -83,7 +89,7 @@ public final class Item extends AbstractStruct {
         String parentSub = cantCopyParentInfo && (info & PARENT_SUB_BIT) != 0 ? decoder.readString() : null;
         Content content = Content.readItemContent(decoder, info);
         if (content.getLength() < 1) {
-            throw new UpdateException("empty item " + id);
+            throw new DecodingException("empty item " + id);
         }
         requireEarlier(origin, id);
         requireEarlier(rightOrigin, id);
@@ -103,10 +109,10 @@ public final class Item extends AbstractStruct {
             return;
         }
         if (reference.client() < 0 || reference.clock() < 0) {
-            throw new UpdateException("item " + id + " refers to " + reference);
+            throw new DecodingException("item " + id + " refers to " + reference);
         }
         if (reference.client() == id.client() && reference.clock() >= id.clock()) {
-            throw new UpdateException("item " + id + " refers to its own client's later " + reference);
+            throw new DecodingException("item " + id + " refers to its own client's later " + reference);
         }
     }
 
@@ -127,7 +133,7 @@ public final class Item extends AbstractStruct {
 
     /** The values this item holds, one per clock for list content; empty for deleted or format content. */
     public List<Object> values() {
-        return content.getContent();
+        return Collections.unmodifiableList(content.getContent());
     }
 
     /** Whether the item must never be garbage-collected (an undo manager may still need it). */
@@ -202,8 +208,11 @@ public final class Item extends AbstractStruct {
         if (origin != null) {
             AbstractStruct leftStruct = store.getStructCleanEnd(txn, origin);
             if (leftStruct instanceof Item l) {
+                // l ends at origin now; share its id where it is the same, rather than keep an equal copy
                 left = l;
-                origin = l.lastId();
+                if (l.length == 1) {
+                    origin = l.id;
+                }
             } else {
                 neighbourCollected = true;
             }
@@ -503,6 +512,29 @@ public final class Item extends AbstractStruct {
         }
         leftItem.length = diff;
         return rightItem;
+    }
+
+    /** A struct and an offset of a clock in it. */
+    record StructAt(AbstractStruct struct, int diff) {
+    }
+
+    /**
+     * Yjs's followRedone: the struct holding {@code id} and the offset of {@code id} in it; if that is an item that
+     * was redone, the same for the clock in the item that redid it, and so on.
+     */
+    static StructAt followRedone(StructStore store, ID id) {
+        ID nextId = id;
+        AbstractStruct struct;
+        int diff = 0;
+        do {
+            if (diff > 0) {
+                nextId = new ID(nextId.client(), nextId.clock() + diff);
+            }
+            struct = store.find(nextId);
+            diff = (int) (nextId.clock() - struct.id.clock());
+            nextId = struct instanceof Item item ? item.redone : null;
+        } while (nextId != null);
+        return new StructAt(struct, diff);
     }
 
     /** Yjs's compareIDs. */

@@ -2,10 +2,12 @@ package dev.weft.crdt;
 
 import dev.weft.crdt.lib0.DecodingException;
 import dev.weft.crdt.lib0.JsPropertyOrder;
+import dev.weft.crdt.lib0.Lib0Encoder;
 import dev.weft.crdt.lib0.Undefined;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +19,11 @@ import java.util.Map;
  * ({@link JsPropertyOrder}) and string escaping (lone surrogates as {@code \ud800}).
  *
  * <p>Values follow the JS value model of {@link dev.weft.crdt.lib0.Lib0Encoder#writeAny}. Parsing is strict
- * ECMA-404 like {@code JSON.parse}; a number parses to an Integer when lib0 would write it as a var-int
- * (integral, magnitude up to 2^31-1, not -0) and to a Double otherwise.
+ * ECMA-404 like {@code JSON.parse}, into unmodifiable lists and maps; a number parses to an Integer when lib0 would
+ * write it as a var-int (integral, magnitude up to 2^31-1, not -0) and to a Double otherwise.
  */
 final class Json {
     private static final int MAX_DEPTH = 1000;
-    private static final long MAX_ANY_INT = 0x7FFF_FFFFL;
     /** Below this, every integral double is printed by JS as its exact digits. */
     private static final double EXACT_INTEGER_LIMIT = 0x1p53;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -43,6 +44,40 @@ final class Json {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();
+    }
+
+    /**
+     * Refuses a value JSON.stringify cannot write: undefined itself, or a bigint anywhere in it. Embeds and formats
+     * are written as JSON text in the update format V1, so taking such a value into a document (from a V2 update or
+     * a local edit) would leave it unable to encode itself for V1 peers.
+     *
+     * @throws IllegalArgumentException for such a value
+     */
+    static void requireStringifiable(Object value) {
+        if (!isStringifiable(value)) {
+            throw new IllegalArgumentException("JSON cannot hold undefined or a bigint, as embeds and formats must: "
+                    + value);
+        }
+    }
+
+    /** Whether {@link #stringify} can write {@code value} of the value model. */
+    static boolean isStringifiable(Object value) {
+        return value != Undefined.INSTANCE && !containsBigInt(value);
+    }
+
+    private static boolean containsBigInt(Object value) {
+        if (value instanceof BigInteger) {
+            return true;
+        }
+        Iterable<?> children = value instanceof List<?> list ? list
+                : value instanceof Map<?, ?> object ? object.values()
+                : List.of();
+        for (Object child : children) {
+            if (containsBigInt(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void write(Object value, StringBuilder out) {
@@ -281,7 +316,7 @@ final class Json {
             skipWhitespace();
             if (peek() == '}') {
                 pos++;
-                return object;
+                return Collections.unmodifiableMap(object);
             }
             while (true) {
                 skipWhitespace();
@@ -295,7 +330,7 @@ final class Json {
                 skipWhitespace();
                 char c = next();
                 if (c == '}') {
-                    return object;
+                    return Collections.unmodifiableMap(object);
                 }
                 if (c != ',') {
                     throw error("Expected ',' or '}'");
@@ -310,14 +345,14 @@ final class Json {
             skipWhitespace();
             if (peek() == ']') {
                 pos++;
-                return array;
+                return Collections.unmodifiableList(array);
             }
             while (true) {
                 array.add(parseValue(depth + 1));
                 skipWhitespace();
                 char c = next();
                 if (c == ']') {
-                    return array;
+                    return Collections.unmodifiableList(array);
                 }
                 if (c != ',') {
                     throw error("Expected ',' or ']'");
@@ -398,9 +433,10 @@ final class Json {
                 requireDigits();
             }
             double value = Double.parseDouble(text.substring(start, pos));
-            boolean varInt = value == Math.rint(value) && Math.abs(value) <= MAX_ANY_INT
+            // -0 stays a Double, as Lib0Decoder reads lib0's negative zero
+            boolean asInteger = Lib0Encoder.isVarIntNumber(value)
                     && Double.doubleToRawLongBits(value) != Double.doubleToRawLongBits(-0.0);
-            return varInt ? (Object) (int) value : (Object) value;
+            return asInteger ? (Object) (int) value : (Object) value;
         }
 
         private void requireDigits() {

@@ -11,9 +11,6 @@ import dev.weft.crdt.lib0.Lib0Decoder;
  * the delete set that follows the structs is left in the decoder for the caller to read.
  */
 final class LazyStructReader {
-    /** The low bits of an info byte: 0 for a GC, else the item's content ref. */
-    private static final int CONTENT_REF_BITS = 0x1F;
-
     private final UpdateDecoder decoder;
     private final Lib0Decoder rest;
     private final boolean filterSkips;
@@ -53,16 +50,7 @@ final class LazyStructReader {
             clock = rest.readVarUint();
         }
         structsLeftOfClient--;
-        ID id = new ID(client, clock);
-        int info = decoder.readInfo();
-        AbstractStruct struct;
-        if (info == Skip.STRUCT_REF) {
-            struct = new Skip(id, UpdateCodec.toLength(rest.readVarUint()));
-        } else if ((info & CONTENT_REF_BITS) != 0) {
-            struct = Item.read(decoder, id, info);
-        } else {
-            struct = new GC(id, UpdateCodec.toLength(decoder.readLen()));
-        }
+        AbstractStruct struct = UpdateCodec.readStruct(decoder, new ID(client, clock));
         clock += struct.length;
         return struct;
     }

@@ -13,6 +13,9 @@ final class LongObjectMap<V> {
     private long[] keys;
     private Object[] values;
     private int size;
+    /** The last key found and its value: lookups come in runs of one client (the structs of an update, ...). */
+    private long lastKey = FREE;
+    private Object lastValue;
 
     private static final long[] NO_KEYS = {FREE};
     private static final Object[] NO_VALUES = new Object[1];
@@ -33,12 +36,17 @@ final class LongObjectMap<V> {
 
     @SuppressWarnings("unchecked")
     V get(long key) {
+        if (key == lastKey) {
+            return (V) lastValue;
+        }
         long[] k = keys;
         int mask = k.length - 1;
         for (int slot = slotOf(key, mask); ; slot = (slot + 1) & mask) {
             long found = k[slot];
             if (found == key) {
-                return (V) values[slot];
+                lastKey = key;
+                lastValue = values[slot];
+                return (V) lastValue;
             }
             if (found == FREE) {
                 return null;
@@ -46,14 +54,13 @@ final class LongObjectMap<V> {
         }
     }
 
-    boolean containsKey(long key) {
-        return get(key) != null;
-    }
-
     /** Maps {@code key} to {@code value}, which must not be null. */
     void put(long key, V value) {
         if (key < 0) {
             throw new IllegalArgumentException("negative client id " + key);
+        }
+        if (key == lastKey) {
+            lastValue = value;
         }
         if (keys == NO_KEYS) {
             keys = new long[8];
@@ -78,6 +85,10 @@ final class LongObjectMap<V> {
     }
 
     void remove(long key) {
+        if (key == lastKey) {
+            lastKey = FREE;
+            lastValue = null;
+        }
         long[] k = keys;
         int mask = k.length - 1;
         int slot = slotOf(key, mask);

@@ -84,7 +84,8 @@ public record RelativePosition(ID type, String tname, ID item, int assoc) {
     /**
      * Where this position is in {@code doc} now, following items recreated by undo (Yjs's default). Empty if the
      * document does not have the item or type yet, or has garbage-collected it. Yjs's
-     * createAbsolutePositionFromRelativePosition.
+     * createAbsolutePositionFromRelativePosition, except that a position naming a root type the document does not
+     * have is empty here, where Yjs creates the root type.
      */
     public Optional<AbsolutePosition> toAbsolutePosition(Doc doc) {
         return toAbsolutePosition(doc, true);
@@ -93,6 +94,7 @@ public record RelativePosition(ID type, String tname, ID item, int assoc) {
     /**
      * Where this position is in {@code doc} now. Pass {@code followUndoneDeletions = false} for a result that is
      * the same on every peer: only the peer that undid a deletion knows which items recreated it (Yjs issue 638).
+     * (Without an undo manager, which is what records them, both give the same result.)
      */
     public Optional<AbsolutePosition> toAbsolutePosition(Doc doc, boolean followUndoneDeletions) {
         StructStore store = doc.store;
@@ -102,7 +104,7 @@ public record RelativePosition(ID type, String tname, ID item, int assoc) {
             if (store.getState(item.client()) <= item.clock()) {
                 return Optional.empty();
             }
-            ItemWithOffset found = find(store, item, followUndoneDeletions);
+            Item.StructAt found = find(store, item, followUndoneDeletions);
             if (!(found.struct() instanceof Item right)) {
                 return Optional.empty();
             }
@@ -118,7 +120,11 @@ public record RelativePosition(ID type, String tname, ID item, int assoc) {
             }
         } else {
             if (tname != null) {
-                resolvedType = doc.getOrCreateRootType(tname);
+                // Yjs would create the root type; a position sent by a client must not add roots to a document
+                resolvedType = doc.share.get(tname);
+                if (resolvedType == null) {
+                    return Optional.empty();
+                }
             } else {
                 if (store.getState(type.client()) <= type.clock()) {
                     return Optional.empty();
@@ -134,26 +140,13 @@ public record RelativePosition(ID type, String tname, ID item, int assoc) {
         return Optional.of(new AbsolutePosition(resolvedType, index, assoc));
     }
 
-    private record ItemWithOffset(AbstractStruct struct, int diff) {
-    }
-
-    /**
-     * The struct holding {@code id} and the offset of {@code id} in it; with {@code followRedone}, the struct
-     * holding the same clock of the item that redid it, and so on (Yjs's followRedone).
-     */
-    private static ItemWithOffset find(StructStore store, ID id, boolean followRedone) {
-        ID nextId = id;
-        AbstractStruct struct;
-        int diff = 0;
-        do {
-            if (diff > 0) {
-                nextId = new ID(nextId.client(), nextId.clock() + diff);
-            }
-            struct = store.find(nextId);
-            diff = (int) (nextId.clock() - struct.id.clock());
-            nextId = followRedone && struct instanceof Item item ? item.redone : null;
-        } while (nextId != null);
-        return new ItemWithOffset(struct, diff);
+    /** The struct holding {@code id} and the offset of {@code id} in it, following redone items if asked to. */
+    private static Item.StructAt find(StructStore store, ID id, boolean followRedone) {
+        if (followRedone) {
+            return Item.followRedone(store, id);
+        }
+        AbstractStruct struct = store.find(id);
+        return new Item.StructAt(struct, (int) (id.clock() - struct.id.clock()));
     }
 
     /** The binary form of Yjs's encodeRelativePosition. */
@@ -182,14 +175,22 @@ public record RelativePosition(ID type, String tname, ID item, int assoc) {
      * Reads the binary form of Yjs's encodeRelativePosition. A missing {@code assoc} (positions written before
      * Yjs had it) reads as 0.
      *
-     * @throws DecodingException if the bytes are not a relative position
+     * @throws UpdateException if the bytes are not a relative position
      */
     public static RelativePosition decode(byte[] bytes) {
         return read(new Lib0Decoder(bytes));
     }
 
-    /** Reads a relative position written by {@link #write}, as Yjs's readRelativePosition. */
+    /**
+     * Reads a relative position written by {@link #write}, as Yjs's readRelativePosition.
+     *
+     * @throws UpdateException if the bytes are not a relative position
+     */
     public static RelativePosition read(Lib0Decoder decoder) {
+        return UpdateException.decoding("relative position", () -> readFields(decoder));
+    }
+
+    private static RelativePosition readFields(Lib0Decoder decoder) {
         ID typeId = null;
         String rootKey = null;
         ID itemId = null;
@@ -203,8 +204,12 @@ public record RelativePosition(ID type, String tname, ID item, int assoc) {
         } else {
             throw new DecodingException("Unknown relative position kind " + tag);
         }
-        int assoc = decoder.hasContent() ? Math.toIntExact(decoder.readVarInt()) : 0;
-        return new RelativePosition(typeId, rootKey, itemId, assoc);
+        long assoc = decoder.hasContent() ? decoder.readVarInt() : 0;
+        if (assoc != (int) assoc) {
+            // Yjs only writes 0 and -1; an int holds anything a caller may have chosen
+            throw new DecodingException("relative position assoc out of range: " + assoc);
+        }
+        return new RelativePosition(typeId, rootKey, itemId, (int) assoc);
     }
 
     private static void writeId(Lib0Encoder encoder, ID id) {
@@ -242,13 +247,13 @@ public record RelativePosition(ID type, String tname, ID item, int assoc) {
      * @throws IllegalArgumentException if a field has the wrong shape, or none of type, tname and item is set
      */
     public static RelativePosition fromJson(Map<String, ?> json) {
-        try {
-            Object assocValue = json.get("assoc");
-            return new RelativePosition(idFromJson(json.get("type")), (String) absentAsNull(json.get("tname")),
-                    idFromJson(json.get("item")), isAbsent(assocValue) ? 0 : ((Number) assocValue).intValue());
-        } catch (ClassCastException e) {
-            throw new IllegalArgumentException("Not a relative position: " + json, e);
+        Object tname = json.get("tname");
+        Object assoc = json.get("assoc");
+        if (!(isAbsent(tname) || tname instanceof String) || !(isAbsent(assoc) || assoc instanceof Number)) {
+            throw new IllegalArgumentException("Not a relative position: " + json);
         }
+        return new RelativePosition(idFromJson(json.get("type"), json), isAbsent(tname) ? null : (String) tname,
+                idFromJson(json.get("item"), json), isAbsent(assoc) ? 0 : ((Number) assoc).intValue());
     }
 
     private static Map<String, Object> idToJson(ID id) {
@@ -258,16 +263,15 @@ public record RelativePosition(ID type, String tname, ID item, int assoc) {
         return json;
     }
 
-    private static ID idFromJson(Object json) {
-        if (isAbsent(json)) {
+    private static ID idFromJson(Object id, Map<String, ?> position) {
+        if (isAbsent(id)) {
             return null;
         }
-        Map<?, ?> fields = (Map<?, ?>) json;
-        return new ID(((Number) fields.get("client")).longValue(), ((Number) fields.get("clock")).longValue());
-    }
-
-    private static Object absentAsNull(Object value) {
-        return isAbsent(value) ? null : value;
+        if (id instanceof Map<?, ?> fields && fields.get("client") instanceof Number client
+                && fields.get("clock") instanceof Number clock) {
+            return new ID(client.longValue(), clock.longValue());
+        }
+        throw new IllegalArgumentException("Not a relative position: " + position);
     }
 
     private static boolean isAbsent(Object value) {

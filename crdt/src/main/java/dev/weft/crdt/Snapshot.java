@@ -59,18 +59,22 @@ public final class Snapshot {
     /**
      * Reads a snapshot written by {@link #encode()} or Yjs's encodeSnapshot.
      *
-     * @throws dev.weft.crdt.lib0.DecodingException if the bytes are not a V1 snapshot
+     * @throws UpdateException if the bytes are not a V1 snapshot
      */
     public static Snapshot decode(byte[] bytes) {
-        return decode(new DSDecoderV1(new Lib0Decoder(bytes)));
+        return UpdateException.decoding("snapshot", () -> read(new DSDecoderV1(new Lib0Decoder(bytes))));
     }
 
-    /** Reads a snapshot written by {@link #encodeV2()} or Yjs's encodeSnapshotV2. */
+    /**
+     * Reads a snapshot written by {@link #encodeV2()} or Yjs's encodeSnapshotV2.
+     *
+     * @throws UpdateException if the bytes are not a V2 snapshot
+     */
     public static Snapshot decodeV2(byte[] bytes) {
-        return decode(new DSDecoderV2(new Lib0Decoder(bytes)));
+        return UpdateException.decoding("snapshot", () -> read(new DSDecoderV2(new Lib0Decoder(bytes))));
     }
 
-    private static Snapshot decode(DSDecoder decoder) {
+    private static Snapshot read(DSDecoder decoder) {
         return new Snapshot(DeleteSet.read(decoder), StateVector.read(decoder));
     }
 
@@ -106,7 +110,7 @@ public final class Snapshot {
     }
 
     private boolean containsUpdate(UpdateFormat format, byte[] update) {
-        return Updates.decoding(() -> {
+        return UpdateException.decoding("update", () -> {
             UpdateDecoder decoder = format.updateDecoder(update);
             LazyStructReader reader = new LazyStructReader(decoder, false);
             for (AbstractStruct curr = reader.curr; curr != null; curr = reader.next()) {
@@ -141,7 +145,7 @@ public final class Snapshot {
             StructStore store = txn.doc.store;
             for (int i = 0; i < sv.size(); i++) {
                 if (sv.clockAt(i) < store.getState(sv.clientAt(i))) {
-                    store.getItemCleanStart(txn, new ID(sv.clientAt(i), sv.clockAt(i)));
+                    store.getStructCleanStart(txn, new ID(sv.clientAt(i), sv.clockAt(i)));
                 }
             }
             ds.iterateDeletedStructs(txn, struct -> { });
@@ -152,7 +156,7 @@ public final class Snapshot {
      * The content of a list type (YArray, YXmlFragment children, ...) as of this snapshot. Yjs's
      * typeListToArraySnapshot.
      */
-    public List<Object> typeListToArray(AbstractType<?> type) {
+    List<Object> typeListToArray(AbstractType<?> type) {
         List<Object> content = new ArrayList<>();
         for (Item n = type.start; n != null; n = n.right) {
             if (n.countable() && isVisible(n, this)) {
@@ -166,13 +170,13 @@ public final class Snapshot {
      * The value under {@code key} of a map type as of this snapshot, or {@link Undefined#INSTANCE} if it had
      * none. Yjs's typeMapGetSnapshot.
      */
-    public Object typeMapGet(AbstractType<?> type, String key) {
+    Object typeMapGet(AbstractType<?> type, String key) {
         Item v = latestEntryKnown(type.map.get(key));
         return v != null && isVisible(v, this) ? AbstractType.lastValue(v) : Undefined.INSTANCE;
     }
 
     /** The entries of a map type as of this snapshot. Yjs's typeMapGetAllSnapshot. */
-    public Map<String, Object> typeMapGetAll(AbstractType<?> type) {
+    Map<String, Object> typeMapGetAll(AbstractType<?> type) {
         Map<String, Object> entries = new LinkedHashMap<>();
         type.map.forEach((key, entry) -> {
             Item v = latestEntryKnown(entry);
@@ -227,7 +231,7 @@ public final class Snapshot {
                 }
                 if (clock < store.getState(client)) {
                     // Split so that the last struct written ends exactly at the snapshot's clock.
-                    store.getItemCleanStart(txn, new ID(client, clock));
+                    store.getStructCleanStart(txn, new ID(client, clock));
                 }
                 ClientStructs structs = store.clients.get(client);
                 if (structs == null || clock > structs.state()) {

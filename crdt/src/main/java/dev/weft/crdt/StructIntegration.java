@@ -43,43 +43,10 @@ final class StructIntegration {
         }
         AbstractStruct stackHead = curStructsTarget.next();
         while (true) {
-            if (!(stackHead instanceof Skip)) {
-                long client = stackHead.id.client();
-                if (client != stateClient) {
-                    // most structs follow one of the same client: look the state up only on a change of client
-                    if (stateClient >= 0) {
-                        state.set(stateClient, stateClock);
-                    }
-                    stateClient = client;
-                    stateClock = state.has(client) ? state.get(client) : store.getState(client);
-                }
-                long offset = stateClock - stackHead.id.clock();
-                if (offset < 0) {
-                    // an earlier update of the same client is missing
-                    stack.add(stackHead);
-                    missingSv.setMin(client, stackHead.id.clock() - 1);
-                    // a dead end: everything on the stack waits
-                    addStackToRestStructs();
-                } else {
-                    long missing = stackHead.getMissing(txn, store);
-                    if (missing != AbstractStruct.NOTHING_MISSING) {
-                        stack.add(stackHead);
-                        // integrate the structs of the client it waits for first, if the update has them
-                        UpdateCodec.StructRefs structRefs = clientsStructRefs.get(missing);
-                        if (structRefs == null || structRefs.done()) {
-                            // it depends on an update not received yet
-                            missingSv.setMin(missing, store.getState(missing));
-                            addStackToRestStructs();
-                        } else {
-                            stackHead = structRefs.next();
-                            continue;
-                        }
-                    } else if (offset == 0 || offset < stackHead.length) {
-                        // all fine: apply the stack head
-                        stackHead.integrate(txn, (int) offset);
-                        stateClock = stackHead.endClock();
-                    }
-                }
+            AbstractStruct dependency = integrateOrFindDependency(stackHead);
+            if (dependency != null) {
+                stackHead = dependency;
+                continue;
             }
             // the next stack head: the top of the stack, else the next struct of the current client, else the
             // next client
@@ -102,6 +69,52 @@ final class StructIntegration {
         UpdateCodec.writeClientsStructs(encoder, restStructs, new StateVector());
         encoder.restEncoder().writeVarUint(0); // an empty delete set
         return new StructStore.PendingStructs(missingSv, encoder.toBytes());
+    }
+
+    /**
+     * Integrates {@code stackHead} if everything it depends on is known, or moves it to the rest if that cannot be
+     * before another update arrives. (One call per struct, so that the JIT compiles it early in a large update.)
+     *
+     * @return the struct of this update to integrate first because {@code stackHead} depends on it, or null
+     */
+    private AbstractStruct integrateOrFindDependency(AbstractStruct stackHead) {
+        if (stackHead instanceof Skip) {
+            return null;
+        }
+        long client = stackHead.id.client();
+        if (client != stateClient) {
+            // most structs follow one of the same client: look the state up only on a change of client
+            if (stateClient >= 0) {
+                state.set(stateClient, stateClock);
+            }
+            stateClient = client;
+            stateClock = state.has(client) ? state.get(client) : store.getState(client);
+        }
+        long offset = stateClock - stackHead.id.clock();
+        if (offset < 0) {
+            // an earlier update of the same client is missing
+            stack.add(stackHead);
+            missingSv.setMin(client, stackHead.id.clock() - 1);
+            // a dead end: everything on the stack waits
+            addStackToRestStructs();
+            return null;
+        }
+        long missing = stackHead.getMissing(txn, store);
+        if (missing != AbstractStruct.NOTHING_MISSING) {
+            stack.add(stackHead);
+            UpdateCodec.StructRefs structRefs = clientsStructRefs.get(missing);
+            if (structRefs != null && !structRefs.done()) {
+                // integrate the structs of the client it waits for first
+                return structRefs.next();
+            }
+            // it depends on an update not received yet
+            missingSv.setMin(missing, store.getState(missing));
+            addStackToRestStructs();
+        } else if (offset == 0 || offset < stackHead.length) {
+            stackHead.integrate(txn, (int) offset);
+            stateClock = stackHead.endClock();
+        }
+        return null;
     }
 
     /** The structs of the highest client with structs left, dropping the clients done; null when all are. */

@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 final class StructStore {
     final LongObjectMap<ClientStructs> clients = new LongObjectMap<>();
     /**
-     * The clients in ascending order and their structs: every transaction takes the state vector twice, and new
-     * clients are rare, so the order is kept rather than sorted each time.
+     * The clients in ascending order and their structs: every transaction takes the state vector twice and writes
+     * its update with clients in order, and new clients are rare, so the order is kept rather than sorted each time.
      */
     private long[] sortedClients = new long[0];
     private ClientStructs[] sortedStructs = new ClientStructs[0];
@@ -32,6 +32,21 @@ final class StructStore {
             clocks[i] = sortedStructs[i].state();
         }
         return StateVector.ofSorted(sortedClients.clone(), clocks);
+    }
+
+    /** The number of clients with structs. */
+    int clientCount() {
+        return sortedClients.length;
+    }
+
+    /** The {@code i}-th client in ascending order. */
+    long clientAt(int i) {
+        return sortedClients[i];
+    }
+
+    /** The structs of {@link #clientAt}{@code (i)}. */
+    ClientStructs structsAt(int i) {
+        return sortedStructs[i];
     }
 
     /** The next clock expected from {@code client}: 0 if none of its structs is known. */
@@ -108,7 +123,10 @@ final class StructStore {
         return struct;
     }
 
-    /** Yjs's getItemCleanStart, for ids inside live content (which is never a GC). */
+    /**
+     * Yjs's getItemCleanStart, for ids inside live content of a type, which is never a GC. Where the id may fall
+     * into collected content (a snapshot's boundary, an id from elsewhere), use {@link #getStructCleanStart}.
+     */
     Item getItemCleanStart(Transaction txn, ID id) {
         return (Item) getStructCleanStart(txn, id);
     }

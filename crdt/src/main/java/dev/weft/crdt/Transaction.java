@@ -15,7 +15,11 @@ import java.util.function.Predicate;
 /**
  * A batch of changes to one document. Observers, update listeners and the cleanup (merging structs, collecting
  * deleted content) run once, when the transaction closes. Obtain one from {@link Doc#transact(Object)} and close it
- * with try-with-resources; edits made meanwhile on the same thread join it.
+ * with try-with-resources; edits made meanwhile on the same thread join it. A {@code transact} nested in an open one
+ * returns a handle on the open transaction, whose {@link #close()} ends nothing.
+ *
+ * <p>A transaction can only be used on the thread that opened it, and only until it is closed: the methods taking
+ * one ({@code text.insert(txn, ...)}) fail with {@link IllegalStateException} otherwise.
  *
  * <p>The cleanup follows Yjs's Transaction.js: observers of changed types, then deep observers, then
  * {@link Doc#onAfterTransaction} listeners; then garbage collection of what the transaction deleted, merging of the
@@ -27,7 +31,7 @@ public final class Transaction implements AutoCloseable {
 
     final Doc doc;
     /** The clock ranges this transaction deleted. */
-    final DeleteSet deleteSet = new DeleteSet();
+    final DeleteSet deleteSet;
     /** The state of the document when the transaction started. */
     final StateVector beforeState;
     /** The state when the transaction ended; set when it closes. */
@@ -36,11 +40,11 @@ public final class Transaction implements AutoCloseable {
      * The types whose content changed, with the keys that changed (null for list content). Types created in this
      * transaction are not included: they did not change, they appeared.
      */
-    final Map<AbstractType<?>, Set<String>> changed = new LinkedHashMap<>();
+    final Map<AbstractType<?>, Set<String>> changed;
     /** The events of each type and of its ancestors, for deep observers. */
-    final Map<AbstractType<?>, List<YEvent<?>>> changedParentTypes = new LinkedHashMap<>();
+    final Map<AbstractType<?>, List<YEvent<?>>> changedParentTypes;
     /** Structs split during the transaction, that the cleanup tries to merge again. */
-    final List<AbstractStruct> mergeStructs = new ArrayList<>();
+    final List<AbstractStruct> mergeStructs;
     final Object origin;
     /** Whether the change originates from this document rather than from an update. */
     boolean local;
@@ -50,9 +54,14 @@ public final class Transaction implements AutoCloseable {
     private Set<Doc> subdocsAdded;
     private Set<Doc> subdocsRemoved;
     private Set<Doc> subdocsLoaded;
-    /** How many nested {@code transact} calls joined this transaction and are not closed yet. */
+    /**
+     * How many internal nested {@code transact} calls joined this transaction and are not closed yet (the public
+     * ones get a handle instead).
+     */
     int nesting;
     private boolean finished;
+    /** For a handle returned by a nested public {@code transact}: the transaction it joined; else null. */
+    private final Transaction joined;
     /** The last arguments of {@link #addChangedType}. */
     private AbstractType<?> lastChangedType;
     private String lastChangedParentSub;
@@ -62,6 +71,33 @@ public final class Transaction implements AutoCloseable {
         this.origin = origin;
         this.local = local;
         this.beforeState = doc.store.getStateVector();
+        this.deleteSet = new DeleteSet();
+        this.changed = new LinkedHashMap<>();
+        this.changedParentTypes = new LinkedHashMap<>();
+        this.mergeStructs = new ArrayList<>();
+        this.joined = null;
+    }
+
+    /**
+     * A handle on {@code open} for a nested {@code transact}. It shares the open transaction's state, so that even
+     * internal code handed the handle by mistake records its changes there, but the methods taking a transaction
+     * work on {@link #requireOpen the transaction itself}.
+     */
+    private Transaction(Transaction open) {
+        this.doc = open.doc;
+        this.origin = open.origin;
+        this.local = open.local;
+        this.beforeState = open.beforeState;
+        this.deleteSet = open.deleteSet;
+        this.changed = open.changed;
+        this.changedParentTypes = open.changedParentTypes;
+        this.mergeStructs = open.mergeStructs;
+        this.joined = open;
+    }
+
+    /** A handle on this open transaction, for a nested {@code transact}: closing the handle ends nothing. */
+    Transaction joinedHandle() {
+        return new Transaction(this);
     }
 
     /** The document this transaction changes. */
@@ -76,11 +112,14 @@ public final class Transaction implements AutoCloseable {
 
     /** Whether the transaction was started by local edits rather than by applying an update. */
     public boolean local() {
-        return local;
+        return joined != null ? joined.local : local;
     }
 
     /** Free storage for information about the transaction, shared by everyone who sees it. */
     public Map<Object, Object> meta() {
+        if (joined != null) {
+            return joined.meta();
+        }
         if (meta == null) {
             meta = new HashMap<>();
         }
@@ -88,6 +127,9 @@ public final class Transaction implements AutoCloseable {
     }
 
     Set<Doc> subdocsAdded() {
+        if (joined != null) {
+            return joined.subdocsAdded();
+        }
         if (subdocsAdded == null) {
             subdocsAdded = new LinkedHashSet<>();
         }
@@ -95,6 +137,9 @@ public final class Transaction implements AutoCloseable {
     }
 
     Set<Doc> subdocsRemoved() {
+        if (joined != null) {
+            return joined.subdocsRemoved();
+        }
         if (subdocsRemoved == null) {
             subdocsRemoved = new LinkedHashSet<>();
         }
@@ -102,6 +147,9 @@ public final class Transaction implements AutoCloseable {
     }
 
     Set<Doc> subdocsLoaded() {
+        if (joined != null) {
+            return joined.subdocsLoaded();
+        }
         if (subdocsLoaded == null) {
             subdocsLoaded = new LinkedHashSet<>();
         }
@@ -109,13 +157,16 @@ public final class Transaction implements AutoCloseable {
     }
 
     /**
-     * Ends this transaction: once the outermost {@code transact} is closed, runs observers and listeners and the
-     * cleanup. Closing a transaction joined by a nested {@code transact} only ends the nesting; closing twice does
-     * nothing.
+     * Ends this transaction and runs the observers, listeners and cleanup. Closing the handle of a nested
+     * {@code transact} ends nothing: the outermost transaction goes on. Closing twice does nothing.
      */
     @Override
     public void close() {
         if (finished) {
+            return;
+        }
+        if (joined != null) {
+            finished = true;
             return;
         }
         if (nesting > 0) {
@@ -126,14 +177,24 @@ public final class Transaction implements AutoCloseable {
         doc.endTransaction(this);
     }
 
-    /** Refuses a transaction that is closed or belongs to another document. */
-    void requireOpen(Doc of) {
-        if (finished) {
+    /**
+     * The transaction to make changes to {@code of} in, given to a public method: this one, or the transaction a
+     * nested handle joined.
+     *
+     * @throws IllegalStateException if the transaction (or its handle) is closed, or the caller is not on the
+     *     thread that opened it
+     * @throws IllegalArgumentException if it belongs to another document than {@code of}
+     */
+    Transaction requireOpen(Doc of) {
+        Transaction txn = joined != null ? joined : this;
+        if (finished || txn.finished) {
             throw new IllegalStateException("the transaction is closed");
         }
         if (of != doc) {
             throw new IllegalArgumentException("the transaction belongs to another document");
         }
+        doc.requireOwningThread();
+        return txn;
     }
 
     /** The id the next item created by this document gets. */
@@ -342,11 +403,15 @@ public final class Transaction implements AutoCloseable {
         return merged;
     }
 
-    /** Replaces the content of deleted items in {@code ds} by {@link ContentDeleted}, where the filter allows. */
+    /**
+     * Replaces the content of deleted items in {@code ds} by {@link ContentDeleted}, where the filter allows. Here
+     * rather than in {@link DeleteSet} because it is part of the cleanup, as in Yjs's Transaction.js.
+     */
     static void tryGcDeleteSet(DeleteSet ds, StructStore store, Predicate<Item> gcFilter) {
-        ds.clients.forEach((client, ranges) -> {
-            ClientStructs structs = store.clients.get(client);
-            for (int di = ranges.size - 1; di >= 0; di--) {
+        for (int c = 0; c < ds.clientCount(); c++) {
+            DeleteSet.Ranges ranges = ds.ranges(c);
+            ClientStructs structs = store.clients.get(ranges.client);
+            for (int di = ranges.size() - 1; di >= 0; di--) {
                 long clockEnd = ranges.clock(di) + ranges.len(di);
                 for (int si = structs.findIndex(ranges.clock(di)); si < structs.size; si++) {
                     AbstractStruct struct = structs.get(si);
@@ -358,14 +423,15 @@ public final class Transaction implements AutoCloseable {
                     }
                 }
             }
-        });
+        }
     }
 
     /** Merges the deleted structs of {@code ds} with their neighbours, right to left so that none is missed. */
     static void tryMergeDeleteSet(DeleteSet ds, StructStore store) {
-        ds.clients.forEach((client, ranges) -> {
-            ClientStructs structs = store.clients.get(client);
-            for (int di = ranges.size - 1; di >= 0; di--) {
+        for (int c = 0; c < ds.clientCount(); c++) {
+            DeleteSet.Ranges ranges = ds.ranges(c);
+            ClientStructs structs = store.clients.get(ranges.client);
+            for (int di = ranges.size() - 1; di >= 0; di--) {
                 long clock = ranges.clock(di);
                 // start with the struct right of the range: it may merge with the range's last struct
                 int mostRightIndexToCheck = Math.min(structs.size - 1,
@@ -374,6 +440,6 @@ public final class Transaction implements AutoCloseable {
                     si -= 1 + tryToMergeWithLefts(structs, si);
                 }
             }
-        });
+        }
     }
 }

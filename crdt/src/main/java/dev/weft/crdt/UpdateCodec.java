@@ -61,7 +61,7 @@ final class UpdateCodec {
     /** A struct length from an update, which must fit the int lengths structs have. */
     static int toLength(long len) {
         if (len > Integer.MAX_VALUE) {
-            throw new UpdateException("struct length out of range: " + len);
+            throw new DecodingException("struct length out of range: " + len);
         }
         return (int) len;
     }
@@ -86,17 +86,16 @@ final class UpdateCodec {
      * does so because it helps the conflict resolution of the receiver).
      */
     static void writeClientsStructs(UpdateEncoder encoder, StructStore store, StateVector sv) {
-        long[] clients = store.clients.sortedKeys();
         int count = 0;
-        for (long client : clients) {
-            if (store.getState(client) > sv.get(client)) {
+        for (int c = 0; c < store.clientCount(); c++) {
+            if (store.structsAt(c).state() > sv.get(store.clientAt(c))) {
                 count++;
             }
         }
         encoder.restEncoder().writeVarUint(count);
-        for (int c = clients.length - 1; c >= 0; c--) {
-            long client = clients[c];
-            ClientStructs structs = store.clients.get(client);
+        for (int c = store.clientCount() - 1; c >= 0; c--) {
+            long client = store.clientAt(c);
+            ClientStructs structs = store.structsAt(c);
             long clock = sv.get(client);
             if (structs.state() > clock) {
                 writeStructs(encoder, structs, client, clock);
@@ -117,46 +116,57 @@ final class UpdateCodec {
             long clock = rest.readVarUint();
             clientRefs.put(client, refs);
             for (long i = 0; i < numberOfStructs; i++) {
-                int info = decoder.readInfo();
-                AbstractStruct struct = switch (info & 0x1F) {
-                    case GC.STRUCT_REF -> new GC(new ID(client, clock), toStructLength(decoder.readLen()));
-                    case Skip.STRUCT_REF -> new Skip(new ID(client, clock), toStructLength(rest.readVarUint()));
-                    default -> Item.read(decoder, new ID(client, clock), info);
-                };
-                refs.add(struct);
+                AbstractStruct struct = readStruct(decoder, new ID(client, clock));
+                // an empty skip stands for nothing; integration needs every struct to span a clock
+                if (struct.length > 0) {
+                    refs.add(struct);
+                }
                 clock += struct.length;
             }
         }
         return clientRefs;
     }
 
-    private static int toStructLength(long len) {
-        if (len < 1) {
-            throw new UpdateException("empty struct");
+    /**
+     * Reads the struct starting at {@code id}, as its info byte says: a skip (info 10), a GC (content ref 0) or an
+     * item. Both readers of updates use this, the document's and {@link LazyStructReader}.
+     *
+     * <p>Yjs's two readers differ on info bytes that no encoder writes: readClientsStructRefs takes any info whose
+     * content ref is 10 for a skip, the lazy reader of updates.js only 10 itself (and fails on the rest as an unknown
+     * content). Here both refuse them. A skip may be empty, as Yjs's mergeUpdates can write one; a GC may not.
+     */
+    static AbstractStruct readStruct(UpdateDecoder decoder, ID id) {
+        int info = decoder.readInfo();
+        if (info == Skip.STRUCT_REF) {
+            return new Skip(id, toLength(decoder.restDecoder().readVarUint()));
         }
-        return toLength(len);
+        if ((info & Item.CONTENT_REF_BITS) == GC.STRUCT_REF) {
+            long len = decoder.readLen();
+            if (len < 1) {
+                throw new DecodingException("empty GC at " + id);
+            }
+            return new GC(id, toLength(len));
+        }
+        return Item.read(decoder, id, info);
     }
 
-    /** Decodes a whole update without touching any document. */
-    static DecodedUpdate decode(byte[] update, boolean v2) {
-        try {
-            UpdateDecoder decoder = v2 ? new UpdateDecoderV2(new Lib0Decoder(update)) : new UpdateDecoderV1(update);
+    /**
+     * Decodes a whole update without touching any document.
+     *
+     * @throws UpdateException if the update cannot be decoded
+     */
+    static DecodedUpdate decode(byte[] update, UpdateFormat format) {
+        return UpdateException.decoding("update", () -> {
+            UpdateDecoder decoder = format.updateDecoder(update);
             LongObjectMap<StructRefs> structs = readClientsStructRefs(decoder);
             DeleteSet ds = DeleteSet.read(decoder);
             return new DecodedUpdate(structs, ds);
-        } catch (UpdateException e) {
-            throw e;
-        } catch (DecodingException e) {
-            throw new UpdateException("corrupt update: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            // a malformed update can trip any decoding step; none has touched the document
-            throw new UpdateException("corrupt update: " + e, e);
-        }
+        });
     }
 
     /** Yjs's applyUpdate / applyUpdateV2. */
-    static void applyUpdate(Doc doc, byte[] update, Object origin, boolean v2) {
-        DecodedUpdate decoded = decode(update, v2);
+    static void applyUpdate(Doc doc, byte[] update, Object origin, UpdateFormat format) {
+        DecodedUpdate decoded = decode(update, format);
         try (Transaction txn = doc.transact(origin, false)) {
             integrate(txn, decoded);
         }
@@ -205,7 +215,7 @@ final class UpdateCodec {
         if (retry) {
             byte[] pendingUpdate = store.pendingStructs.update();
             store.pendingStructs = null;
-            integrate(txn, decode(pendingUpdate, true));
+            integrate(txn, decode(pendingUpdate, UpdateFormat.V2));
         }
     }
 
@@ -218,32 +228,30 @@ final class UpdateCodec {
     /**
      * Yjs's encodeStateAsUpdateV2: what a peer with {@code encodedTargetStateVector} (V1, null for an empty peer)
      * misses, including the pending structs and deletions this document could not integrate yet.
+     *
+     * @throws UpdateException if the state vector cannot be decoded
      */
-    static byte[] encodeStateAsUpdate(Doc doc, byte[] encodedTargetStateVector, UpdateEncoder encoder) {
-        StateVector targetStateVector;
-        try {
-            targetStateVector = encodedTargetStateVector == null
-                    ? new StateVector()
-                    : StateVector.decode(encodedTargetStateVector);
-        } catch (DecodingException e) {
-            throw new UpdateException("corrupt state vector: " + e.getMessage(), e);
-        }
+    static byte[] encodeStateAsUpdate(Doc doc, byte[] encodedTargetStateVector, UpdateFormat format) {
+        StateVector targetStateVector = encodedTargetStateVector == null
+                ? new StateVector()
+                : UpdateException.decoding("state vector", () -> StateVector.decode(encodedTargetStateVector));
+        UpdateEncoder encoder = format.updateEncoder();
         writeStateAsUpdate(encoder, doc, targetStateVector);
         byte[] update = encoder.toBytes();
         StructStore store = doc.store;
         if (store.pendingDs == null && store.pendingStructs == null) {
             return update;
         }
+        // the pending parts are V2 updates of our own, merged in as Yjs does
         List<byte[]> updates = new ArrayList<>(3);
         updates.add(update);
         if (store.pendingDs != null) {
             updates.add(store.pendingDs);
         }
         if (store.pendingStructs != null) {
-            updates.add(Updates.diffUpdateV2(store.pendingStructs.update(),
-                    encodedTargetStateVector == null ? new byte[] {0} : encodedTargetStateVector));
+            updates.add(Updates.diffUpdateV2(store.pendingStructs.update(), targetStateVector.encode()));
         }
-        if (encoder instanceof UpdateEncoderV2) {
+        if (format == UpdateFormat.V2) {
             return Updates.mergeUpdatesV2(updates);
         }
         for (int i = 1; i < updates.size(); i++) {

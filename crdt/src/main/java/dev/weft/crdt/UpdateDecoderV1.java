@@ -1,6 +1,5 @@
 package dev.weft.crdt;
 
-import dev.weft.crdt.lib0.DecodingException;
 import dev.weft.crdt.lib0.Lib0Decoder;
 
 /** Reads the update format V1. */
@@ -45,22 +44,12 @@ final class UpdateDecoderV1 extends DSDecoderV1 implements UpdateDecoder {
 
     @Override
     public int readTypeRef() {
-        return typeRef(restDecoder.readVarUint());
+        return UpdateDecoder.typeRef(restDecoder.readVarUint());
     }
 
     @Override
     public long readLen() {
         return restDecoder.readVarUint();
-    }
-
-    @Override
-    public Object readAny() {
-        return restDecoder.readAny();
-    }
-
-    @Override
-    public byte[] readBuf() {
-        return restDecoder.readVarUint8Array();
     }
 
     @Override
@@ -71,13 +60,5 @@ final class UpdateDecoderV1 extends DSDecoderV1 implements UpdateDecoder {
     @Override
     public String readKey() {
         return restDecoder.readVarString();
-    }
-
-    /** Refuses a type ref that an int cannot hold, which a cast would wrap onto a valid one. */
-    static int typeRef(long value) {
-        if (value > Integer.MAX_VALUE) {
-            throw new DecodingException("Type ref out of range: " + value);
-        }
-        return (int) value;
     }
 }

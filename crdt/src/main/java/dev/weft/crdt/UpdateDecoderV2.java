@@ -1,11 +1,7 @@
 package dev.weft.crdt;
 
 import dev.weft.crdt.lib0.DecodingException;
-import dev.weft.crdt.lib0.IntDiffOptRleDecoder;
 import dev.weft.crdt.lib0.Lib0Decoder;
-import dev.weft.crdt.lib0.RleDecoder;
-import dev.weft.crdt.lib0.StringDecoder;
-import dev.weft.crdt.lib0.UintOptRleDecoder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,7 +71,7 @@ final class UpdateDecoderV2 extends DSDecoderV2 implements UpdateDecoder {
 
     @Override
     public int readTypeRef() {
-        return UpdateDecoderV1.typeRef(typeRefDecoder.read());
+        return UpdateDecoder.typeRef(typeRefDecoder.read());
     }
 
     @Override
@@ -83,19 +79,17 @@ final class UpdateDecoderV2 extends DSDecoderV2 implements UpdateDecoder {
         return lenDecoder.read();
     }
 
-    @Override
-    public Object readAny() {
-        return restDecoder.readAny();
-    }
-
-    @Override
-    public byte[] readBuf() {
-        return restDecoder.readVarUint8Array();
-    }
-
+    /**
+     * An embed or format value, written as an any in V2 but as JSON text in V1: one that JSON cannot hold is refused
+     * here, or the document taking it could no longer encode itself as V1.
+     */
     @Override
     public Object readJson() {
-        return restDecoder.readAny();
+        Object value = restDecoder.readAny();
+        if (!Json.isStringifiable(value)) {
+            throw new DecodingException("An embed or format value JSON cannot hold (undefined or a bigint)");
+        }
+        return value;
     }
 
     @Override

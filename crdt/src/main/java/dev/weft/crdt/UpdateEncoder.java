@@ -24,10 +24,15 @@ interface UpdateEncoder extends DSEncoder {
 
     void writeLen(long len);
 
-    /** A value of the JS value model, as lib0's writeAny. */
-    void writeAny(Object any);
+    /** A value of the JS value model, as lib0's writeAny; both formats write it to the rest encoder. */
+    default void writeAny(Object any) {
+        restEncoder().writeAny(any);
+    }
 
-    void writeBuf(byte[] buf);
+    /** Both formats write a byte array to the rest encoder, after its length. */
+    default void writeBuf(byte[] buf) {
+        restEncoder().writeVarUint8Array(buf);
+    }
 
     /** An embed or format value: JSON text in V1, an any value in V2. */
     void writeJson(Object embed);

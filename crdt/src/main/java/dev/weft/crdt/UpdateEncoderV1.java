@@ -45,16 +45,6 @@ final class UpdateEncoderV1 extends DSEncoderV1 implements UpdateEncoder {
     }
 
     @Override
-    public void writeAny(Object any) {
-        restEncoder.writeAny(any);
-    }
-
-    @Override
-    public void writeBuf(byte[] buf) {
-        restEncoder.writeVarUint8Array(buf);
-    }
-
-    @Override
     public void writeJson(Object embed) {
         restEncoder.writeVarString(Json.stringify(embed));
     }

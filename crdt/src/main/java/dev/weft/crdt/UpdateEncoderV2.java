@@ -1,10 +1,6 @@
 package dev.weft.crdt;
 
-import dev.weft.crdt.lib0.IntDiffOptRleEncoder;
 import dev.weft.crdt.lib0.Lib0Encoder;
-import dev.weft.crdt.lib0.RleEncoder;
-import dev.weft.crdt.lib0.StringEncoder;
-import dev.weft.crdt.lib0.UintOptRleEncoder;
 
 /**
  * The update format V2: each kind of field goes to a column of its own with an encoding suited to it (clocks as
@@ -90,16 +86,6 @@ final class UpdateEncoderV2 extends DSEncoderV2 implements UpdateEncoder {
     @Override
     public void writeLen(long len) {
         lenEncoder.write(len);
-    }
-
-    @Override
-    public void writeAny(Object any) {
-        restEncoder.writeAny(any);
-    }
-
-    @Override
-    public void writeBuf(byte[] buf) {
-        restEncoder.writeVarUint8Array(buf);
     }
 
     @Override

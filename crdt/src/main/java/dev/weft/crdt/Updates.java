@@ -1,14 +1,10 @@
 package dev.weft.crdt;
 
-import dev.weft.crdt.lib0.DecodingException;
 import dev.weft.crdt.lib0.Lib0Encoder;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Yjs's updates.js: work on encoded updates without loading them into a document, which is how a server merges
@@ -23,9 +19,10 @@ public final class Updates {
     /**
      * The order in which the merge looks at the readers' next structs: higher clients first, then lower clocks.
      * The tie-break mirrors Yjs's comparator, including its treating two different non-Skip kinds at the same
-     * clock as each less than the other, so that the merge picks the same struct as Yjs does.
+     * clock as each less than the other; which of them comes first is then up to the sorting algorithm (see
+     * {@link #sortReaders}).
      */
-    private static final Comparator<LazyStructReader> MERGE_ORDER = (dec1, dec2) -> {
+    private static int mergeOrder(LazyStructReader dec1, LazyStructReader dec2) {
         AbstractStruct s1 = dec1.curr;
         AbstractStruct s2 = dec2.curr;
         if (s1.id.client() != s2.id.client()) {
@@ -38,7 +35,7 @@ public final class Updates {
             return 0;
         }
         return s1 instanceof Skip ? 1 : -1;
-    };
+    }
 
     private Updates() {
     }
@@ -59,15 +56,15 @@ public final class Updates {
     /**
      * Merges V1 updates into one that holds everything they hold, without a document: structs of the same client
      * are joined, overlaps written once, gaps between them kept as Skips, and the delete sets united. A single
-     * update is returned as it is, like Yjs does.
+     * update is returned as it is, without being decoded, like Yjs does.
      */
     public static byte[] mergeUpdates(List<byte[]> updates) {
-        return decoding(() -> merge(updates, UpdateFormat.V1));
+        return UpdateException.decoding("update", () -> merge(updates, UpdateFormat.V1));
     }
 
     /** {@link #mergeUpdates} for V2 updates. */
     public static byte[] mergeUpdatesV2(List<byte[]> updates) {
-        return decoding(() -> merge(updates, UpdateFormat.V2));
+        return UpdateException.decoding("update", () -> merge(updates, UpdateFormat.V2));
     }
 
     /**
@@ -75,12 +72,12 @@ public final class Updates {
      * vector's clocks on (the first one sliced if the clock falls inside it), and the whole delete set.
      */
     public static byte[] diffUpdate(byte[] update, byte[] stateVector) {
-        return decoding(() -> diff(update, stateVector, UpdateFormat.V1));
+        return UpdateException.decoding("update", () -> diff(update, stateVector, UpdateFormat.V1));
     }
 
     /** {@link #diffUpdate} for a V2 update; the state vector is encoded the same way for both formats. */
     public static byte[] diffUpdateV2(byte[] update, byte[] stateVector) {
-        return decoding(() -> diff(update, stateVector, UpdateFormat.V2));
+        return UpdateException.decoding("update", () -> diff(update, stateVector, UpdateFormat.V2));
     }
 
     /**
@@ -88,52 +85,56 @@ public final class Updates {
      * start at clock 0, the clock up to which they are contiguous.
      */
     public static byte[] encodeStateVectorFromUpdate(byte[] update) {
-        return decoding(() -> stateVectorFromUpdate(update, UpdateFormat.V1));
+        return UpdateException.decoding("update", () -> stateVectorFromUpdate(update, UpdateFormat.V1));
     }
 
     /** {@link #encodeStateVectorFromUpdate} for a V2 update; a state vector is encoded the same way for both. */
     public static byte[] encodeStateVectorFromUpdateV2(byte[] update) {
-        return decoding(() -> stateVectorFromUpdate(update, UpdateFormat.V2));
+        return UpdateException.decoding("update", () -> stateVectorFromUpdate(update, UpdateFormat.V2));
     }
 
     /** The clock range each client's structs span in a V1 update, gaps included. */
     public static UpdateMeta parseUpdateMeta(byte[] update) {
-        return decoding(() -> meta(update, UpdateFormat.V1));
+        return UpdateException.decoding("update", () -> meta(update, UpdateFormat.V1));
     }
 
     /** {@link #parseUpdateMeta} for a V2 update. */
     public static UpdateMeta parseUpdateMetaV2(byte[] update) {
-        return decoding(() -> meta(update, UpdateFormat.V2));
+        return UpdateException.decoding("update", () -> meta(update, UpdateFormat.V2));
     }
 
     /** Re-encodes a V1 update as V2. */
     public static byte[] convertUpdateFormatV1ToV2(byte[] update) {
-        return decoding(() -> convert(update, UpdateFormat.V1, UpdateFormat.V2));
+        return UpdateException.decoding("update", () -> convert(update, UpdateFormat.V1, UpdateFormat.V2));
     }
 
     /** Re-encodes a V2 update as V1. */
     public static byte[] convertUpdateFormatV2ToV1(byte[] update) {
-        return decoding(() -> convert(update, UpdateFormat.V2, UpdateFormat.V1));
+        return UpdateException.decoding("update", () -> convert(update, UpdateFormat.V2, UpdateFormat.V1));
     }
 
     private static byte[] merge(List<byte[]> updates, UpdateFormat format) {
         if (updates.size() == 1) {
             return updates.get(0);
         }
-        List<UpdateDecoder> decoders = updates.stream().map(format::updateDecoder).toList();
-        List<LazyStructReader> readers =
-                new ArrayList<>(decoders.stream().map(decoder -> new LazyStructReader(decoder, true)).toList());
+        UpdateDecoder[] decoders = new UpdateDecoder[updates.size()];
+        LazyStructReader[] readers = new LazyStructReader[decoders.length];
+        for (int i = 0; i < decoders.length; i++) {
+            decoders[i] = format.updateDecoder(updates.get(i));
+            readers[i] = new LazyStructReader(decoders[i], true);
+        }
+        int readerCount = readers.length;
         UpdateEncoder encoder = format.updateEncoder();
         LazyStructWriter writer = new LazyStructWriter(encoder);
         // The struct held back so that the next one can be merged into it, sliced against it, or Skip-joined.
         AbstractStruct currWrite = null;
         while (true) {
-            readers.removeIf(reader -> reader.curr == null);
-            readers.sort(MERGE_ORDER);
-            if (readers.isEmpty()) {
+            readerCount = dropFinished(readers, readerCount);
+            if (readerCount == 0) {
                 break;
             }
-            LazyStructReader currReader = readers.get(0);
+            sortReaders(readers, readerCount);
+            LazyStructReader currReader = readers[0];
             long firstClient = currReader.curr.id.client();
             if (currWrite != null) {
                 AbstractStruct curr = currReader.curr;
@@ -194,8 +195,11 @@ public final class Updates {
             writer.write(currWrite, 0);
         }
         writer.finish();
-        List<DeleteSet> deleteSets = decoders.stream().map(DeleteSet::read).toList();
-        DeleteSet.merge(deleteSets).write(encoder);
+        DeleteSet[] deleteSets = new DeleteSet[decoders.length];
+        for (int i = 0; i < decoders.length; i++) {
+            deleteSets[i] = DeleteSet.read(decoders[i]);
+        }
+        DeleteSet.merge(List.of(deleteSets)).write(encoder);
         return encoder.toBytes();
     }
 
@@ -234,22 +238,25 @@ public final class Updates {
     }
 
     /**
-     * A state vector's bytes are the rest stream of a DS encoder, which V1 and V2 write alike, so the counted
-     * entries go straight into a lib0 encoder.
+     * Yjs's encodeStateVectorFromUpdateV2: a client counts only if its structs start at 0, up to the first gap.
+     * Clients are written in the order of the update, after their count; a state vector's bytes are the rest stream
+     * of a DS encoder, which V1 and V2 write alike.
      */
     private static byte[] stateVectorFromUpdate(byte[] update, UpdateFormat format) {
         LazyStructReader reader = new LazyStructReader(format.updateDecoder(update), false);
-        Map<Long, Long> contiguous = new LinkedHashMap<>();
+        Lib0Encoder entries = new Lib0Encoder();
+        int size = 0;
         AbstractStruct curr = reader.curr;
         if (curr != null) {
             long client = curr.id.client();
-            // A client counts only if its structs start at 0 and as far as they run without a Skip.
             boolean stopCounting = curr.id.clock() != 0;
             long clock = 0;
             for (; curr != null; curr = reader.next()) {
                 if (client != curr.id.client()) {
                     if (clock != 0) {
-                        contiguous.put(client, clock);
+                        size++;
+                        entries.writeVarUint(client);
+                        entries.writeVarUint(clock);
                     }
                     client = curr.id.client();
                     clock = 0;
@@ -263,15 +270,14 @@ public final class Updates {
                 }
             }
             if (clock != 0) {
-                contiguous.put(client, clock);
+                size++;
+                entries.writeVarUint(client);
+                entries.writeVarUint(clock);
             }
         }
-        Lib0Encoder encoder = new Lib0Encoder();
-        encoder.writeVarUint(contiguous.size());
-        contiguous.forEach((client, clock) -> {
-            encoder.writeVarUint(client);
-            encoder.writeVarUint(clock);
-        });
+        Lib0Encoder encoder = new Lib0Encoder(entries.length() + 8);
+        encoder.writeVarUint(size);
+        encoder.writeBinaryEncoder(entries);
         return encoder.toByteArray();
     }
 
@@ -329,12 +335,58 @@ public final class Updates {
         };
     }
 
-    /** Runs an operation on encoded input, reporting input it cannot decode as an {@link UpdateException}. */
-    static <T> T decoding(Supplier<T> operation) {
-        try {
-            return operation.get();
-        } catch (DecodingException e) {
-            throw new UpdateException("cannot decode update: " + e.getMessage(), e);
+    /** Moves the readers with structs left to the front, in order, and returns how many there are. */
+    private static int dropFinished(LazyStructReader[] readers, int count) {
+        int kept = 0;
+        for (int i = 0; i < count; i++) {
+            if (readers[i].curr != null) {
+                readers[kept++] = readers[i];
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Sorts the first {@code count} readers by {@link #mergeOrder} the way V8's {@code Array.prototype.sort} (a
+     * TimSort) sorts fewer than 64 elements: the leading run, reversed if strictly descending, then binary insertion
+     * of the rest. The order is not consistent for two kinds at one clock, so the algorithm decides which comes
+     * first; this one picks what Yjs picks, and unlike {@code List.sort} it cannot fail on the inconsistency. For
+     * many readers it stays quick, since the readers are sorted already but for the one that moved.
+     */
+    private static void sortReaders(LazyStructReader[] readers, int count) {
+        if (count < 2) {
+            return;
+        }
+        int run = 2;
+        boolean descending = mergeOrder(readers[1], readers[0]) < 0;
+        while (run < count) {
+            int order = mergeOrder(readers[run], readers[run - 1]);
+            if (descending ? order >= 0 : order < 0) {
+                break;
+            }
+            run++;
+        }
+        if (descending) {
+            for (int lo = 0, hi = run - 1; lo < hi; lo++, hi--) {
+                LazyStructReader swap = readers[lo];
+                readers[lo] = readers[hi];
+                readers[hi] = swap;
+            }
+        }
+        for (int start = run; start < count; start++) {
+            LazyStructReader pivot = readers[start];
+            int left = 0;
+            int right = start;
+            while (left < right) {
+                int mid = (left + right) >>> 1;
+                if (mergeOrder(pivot, readers[mid]) < 0) {
+                    right = mid;
+                } else {
+                    left = mid + 1;
+                }
+            }
+            System.arraycopy(readers, left, readers, left + 1, start - left);
+            readers[left] = pivot;
         }
     }
 }

@@ -52,18 +52,6 @@ abstract sealed class ValueListContent implements Content permits ContentAny, Co
     }
 
     @Override
-    public final void integrate(Transaction txn, Item item) {
-    }
-
-    @Override
-    public final void delete(Transaction txn) {
-    }
-
-    @Override
-    public final void gc(StructStore store) {
-    }
-
-    @Override
     public final void write(UpdateEncoder encoder, int offset) {
         int len = arr.size();
         encoder.writeLen(len - offset);

@@ -10,8 +10,8 @@ import java.util.function.ObjIntConsumer;
  * A shared list. Holds values of the JS value model (see the package documentation), byte arrays, subdocuments and
  * other shared types.
  *
- * <p>A YArray created with {@code new YArray()} belongs to no document yet: edits are kept aside and applied when
- * it is inserted into one; reads see the content only after that.
+ * <p>A YArray created with {@code new YArray()} belongs to no document yet: edits are checked and kept aside, and
+ * applied when it is inserted into one; reads see the content only after that.
  */
 public final class YArray extends AbstractType<YArrayEvent> implements Iterable<Object> {
     /** Content inserted before the array belongs to a document; null afterwards. */
@@ -54,6 +54,15 @@ public final class YArray extends AbstractType<YArrayEvent> implements Iterable<
         return array;
     }
 
+    /** The values checked for insertion, all of them before any is kept. */
+    private static List<Object> insertables(List<?> content) {
+        List<Object> checked = new ArrayList<>(content.size());
+        for (Object value : content) {
+            checked.add(insertable(value));
+        }
+        return checked;
+    }
+
     /** The number of values. */
     public int length() {
         return length;
@@ -68,7 +77,7 @@ public final class YArray extends AbstractType<YArrayEvent> implements Iterable<
     /** Inserts {@code content} at {@code index}; several values inserted at once are stored compactly. */
     public void insert(int index, List<?> content) {
         if (doc == null) {
-            prelimContent.addAll(index, content);
+            prelimContent.addAll(index, insertables(content));
             return;
         }
         try (Transaction txn = doc.transact(null, true)) {
@@ -78,14 +87,13 @@ public final class YArray extends AbstractType<YArrayEvent> implements Iterable<
 
     /** Inserts {@code content} at {@code index} in the open transaction {@code txn}. */
     public void insert(Transaction txn, int index, List<?> content) {
-        txn.requireOpen(doc);
-        typeListInsertGenerics(txn, index, content);
+        typeListInsertGenerics(txn.requireOpen(doc), index, content);
     }
 
     /** Appends {@code content}. */
     public void push(List<?> content) {
         if (doc == null) {
-            prelimContent.addAll(content);
+            prelimContent.addAll(insertables(content));
             return;
         }
         try (Transaction txn = doc.transact(null, true)) {
@@ -95,8 +103,7 @@ public final class YArray extends AbstractType<YArrayEvent> implements Iterable<
 
     /** Appends {@code content} in the open transaction {@code txn}. */
     public void push(Transaction txn, List<?> content) {
-        txn.requireOpen(doc);
-        typeListPushGenerics(txn, content);
+        typeListPushGenerics(txn.requireOpen(doc), content);
     }
 
     /** Inserts {@code content} at the start. */
@@ -122,8 +129,7 @@ public final class YArray extends AbstractType<YArrayEvent> implements Iterable<
 
     /** Deletes {@code length} values from {@code index} in the open transaction {@code txn}. */
     public void delete(Transaction txn, int index, int length) {
-        txn.requireOpen(doc);
-        typeListDelete(txn, index, length);
+        typeListDelete(txn.requireOpen(doc), index, length);
     }
 
     /** The value at {@code index}. */
@@ -134,6 +140,11 @@ public final class YArray extends AbstractType<YArrayEvent> implements Iterable<
     /** The values, as a new list. */
     public List<Object> toArray() {
         return typeListToArray();
+    }
+
+    /** The values as of {@code snapshot} (the document must not collect garbage), as a new list. */
+    public List<Object> toArray(Snapshot snapshot) {
+        return snapshot.typeListToArray(this);
     }
 
     /** The values from {@code start} on; a negative index counts from the end. */

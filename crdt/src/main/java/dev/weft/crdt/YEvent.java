@@ -67,6 +67,7 @@ public class YEvent<T extends AbstractType<?>> {
         return currentTarget;
     }
 
+    /** The transaction that made the change. */
     public Transaction transaction() {
         return transaction;
     }
@@ -80,6 +81,16 @@ public class YEvent<T extends AbstractType<?>> {
             path = getPathTo(currentTarget, target);
         }
         return path;
+    }
+
+    /**
+     * The keys of map content among what a transaction changed in a type ({@code Transaction.changed}, where null
+     * stands for list content), as a copy the observer may keep.
+     */
+    static Set<String> changedKeys(Set<String> parentSubs) {
+        Set<String> keys = new LinkedHashSet<>(parentSubs);
+        keys.remove(null);
+        return Collections.unmodifiableSet(keys);
     }
 
     /** Whether the transaction deleted {@code item} (also if it inserted it first). */

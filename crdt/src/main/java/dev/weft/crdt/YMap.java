@@ -12,8 +12,8 @@ import java.util.function.BiConsumer;
  * A shared map from strings to values of the JS value model (see the package documentation), byte arrays,
  * subdocuments and other shared types. Concurrent sets of one key resolve to the same value everywhere.
  *
- * <p>A YMap created with {@code new YMap()} belongs to no document yet: entries set are kept aside and applied
- * when it is inserted into one; reads see them only after that.
+ * <p>A YMap created with {@code new YMap()} belongs to no document yet: entries set are checked and kept aside,
+ * and applied when it is inserted into one; reads see them only after that.
  */
 public class YMap extends AbstractType<YMapEvent> {
     /** Entries set before the map belongs to a document; null afterwards. */
@@ -24,7 +24,7 @@ public class YMap extends AbstractType<YMapEvent> {
 
     /** A new map holding {@code entries}, to insert into a document. */
     public YMap(Map<String, ?> entries) {
-        prelimContent.putAll(entries);
+        entries.forEach((key, value) -> prelimContent.put(key, insertable(value)));
     }
 
     @Override
@@ -94,6 +94,11 @@ public class YMap extends AbstractType<YMapEvent> {
         return typeMapGetAll();
     }
 
+    /** The entries as of {@code snapshot} (the document must not collect garbage), as a new map. */
+    public Map<String, Object> entries(Snapshot snapshot) {
+        return snapshot.typeMapGetAll(this);
+    }
+
     /** Calls {@code action} with each key and value. */
     public void forEach(BiConsumer<String, Object> action) {
         map.forEach((key, item) -> {
@@ -116,14 +121,13 @@ public class YMap extends AbstractType<YMapEvent> {
 
     /** Deletes the value of {@code key} in the open transaction {@code txn}. */
     public void delete(Transaction txn, String key) {
-        txn.requireOpen(doc);
-        typeMapDelete(txn, key);
+        typeMapDelete(txn.requireOpen(doc), key);
     }
 
     /** Sets {@code key} to {@code value}, and returns the value. */
     public <V> V set(String key, V value) {
         if (doc == null) {
-            prelimContent.put(key, value);
+            prelimContent.put(key, insertable(value));
             return value;
         }
         try (Transaction txn = doc.transact(null, true)) {
@@ -134,14 +138,18 @@ public class YMap extends AbstractType<YMapEvent> {
 
     /** Sets {@code key} to {@code value} in the open transaction {@code txn}, and returns the value. */
     public <V> V set(Transaction txn, String key, V value) {
-        txn.requireOpen(doc);
-        typeMapSet(txn, key, value);
+        typeMapSet(txn.requireOpen(doc), key, value);
         return value;
     }
 
     /** The value of {@code key}, or null if it has none. */
     public Object get(String key) {
         return typeMapGet(key);
+    }
+
+    /** The value {@code key} had as of {@code snapshot}, or {@link dev.weft.crdt.lib0.Undefined#INSTANCE} if it had none. */
+    public Object get(String key, Snapshot snapshot) {
+        return snapshot.typeMapGet(this, key);
     }
 
     /** Whether {@code key} has a value. */

@@ -6,9 +6,9 @@ import java.util.Set;
 public final class YMapEvent extends YEvent<YMap> {
     private final Set<String> keysChanged;
 
-    YMapEvent(YMap target, Transaction transaction, Set<String> keysChanged) {
+    YMapEvent(YMap target, Transaction transaction, Set<String> parentSubs) {
         super(target, transaction);
-        this.keysChanged = keysChanged;
+        this.keysChanged = changedKeys(parentSubs);
     }
 
     /** The keys that were set or deleted, including those whose change cancelled out. */

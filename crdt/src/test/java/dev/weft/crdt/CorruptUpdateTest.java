@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.weft.crdt.lib0.DecodingException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -92,6 +93,29 @@ class CorruptUpdateTest {
 
         assertThatThrownBy(() -> d.applyUpdate(update)).isInstanceOf(UpdateException.class);
         assertThat(state(d)).isEqualTo(before);
+    }
+
+    /**
+     * V2 writes embed and format values as anys, V1 as JSON text: a V2 update with a value JSON cannot hold would
+     * leave the document unable to encode itself as V1 for ever. (Crafted: a text "ab" with a format bold =
+     * undefined, and an embed holding a bigint.)
+     */
+    @Test
+    void aV2UpdateWithAnEmbedOrFormatV1CannotWriteIsRefused() {
+        List<String> updates = List.of(
+                "000100024500010200030400860b07746162626f6c64010204010100000102007f00",
+                "000001050000010503017401010100000101007601016e7a000000000000000a00");
+        for (String update : updates) {
+            Doc d = populatedDoc();
+            d.onUpdate((u, origin, txn) -> { });
+            String before = state(d);
+
+            assertThatThrownBy(() -> d.applyUpdateV2(bytes(update))).as(update)
+                    .isInstanceOf(UpdateException.class).hasCauseInstanceOf(DecodingException.class);
+            assertThat(state(d)).isEqualTo(before);
+            assertThatThrownBy(() -> Updates.convertUpdateFormatV2ToV1(bytes(update)))
+                    .isInstanceOf(UpdateException.class);
+        }
     }
 
     private static void apply(Doc d, byte[] update, boolean v2) {

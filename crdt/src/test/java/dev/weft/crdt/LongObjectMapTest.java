@@ -42,7 +42,7 @@ class LongObjectMapTest {
     }
 
     @Test
-    void anEmptyMapAllocatesNothingUntilThePut() {
+    void anEmptyMapAnswersLookupsAndRemovalsBeforeItsFirstPut() {
         LongObjectMap<String> map = new LongObjectMap<>();
         assertThat(map.isEmpty()).isTrue();
         assertThat(map.get(7)).isNull();

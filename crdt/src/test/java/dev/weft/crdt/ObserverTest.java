@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -126,7 +127,7 @@ class ObserverTest {
         try (Transaction outer = d.transact("outer")) {
             a.insert(0, List.of(1));
             try (Transaction nested = d.transact("nested")) {
-                assertThat(nested).isSameAs(outer);
+                assertThat(nested.origin()).isEqualTo(outer.origin());
                 a.insert(nested, 1, List.of(2));
             }
             assertThat(calls).hasValue(0);
@@ -217,5 +218,61 @@ class ObserverTest {
         other.start();
         other.join();
         assertThat(d.getArray("a").toArray()).containsExactly(1);
+    }
+
+    @Test
+    void anotherThreadCannotUseAnOpenTransaction() throws Exception {
+        Doc d = new Doc();
+        YArray a = d.getArray("a");
+        try (Transaction txn = d.transact()) {
+            Throwable[] failure = new Throwable[1];
+            Thread other = new Thread(() -> {
+                try {
+                    a.insert(txn, 0, List.of(1));
+                } catch (Throwable t) {
+                    failure[0] = t;
+                }
+            });
+            other.start();
+            other.join();
+            assertThat(failure[0]).isInstanceOf(IllegalStateException.class);
+        }
+        assertThat(a.length()).isZero();
+    }
+
+    @Test
+    void closingTheHandleOfANestedTransactionEndsNothingEvenTwice() {
+        Doc d = new Doc();
+        YArray a = d.getArray("a");
+        List<byte[]> updates = new ArrayList<>();
+        d.onUpdate((update, origin, txn) -> updates.add(update));
+        try (Transaction outer = d.transact("outer")) {
+            Transaction inner = d.transact("inner");
+            a.insert(inner, 0, List.of(1));
+            inner.close();
+            inner.close();
+            a.insert(0, List.of(2));
+            a.insert(outer, 0, List.of(3));
+            assertThat(updates).isEmpty();
+            assertThatThrownBy(() -> a.insert(inner, 0, List.of(4))).isInstanceOf(IllegalStateException.class);
+        }
+
+        assertThat(updates).hasSize(1);
+        assertThat(a.toArray()).containsExactly(3, 2, 1);
+    }
+
+    @Test
+    void theKeysAnObserverSeesAreItsOwnCopy() {
+        Doc d = new Doc();
+        YMap m = d.getMap("m");
+        List<Set<String>> seen = new ArrayList<>();
+        m.observe((e, t) -> {
+            assertThatThrownBy(() -> e.keysChanged().add("intruder")).isInstanceOf(UnsupportedOperationException.class);
+            seen.add(t.changed.get(m));
+        });
+
+        m.set("k", 1);
+
+        assertThat(seen).singleElement().isEqualTo(Set.of("k"));
     }
 }

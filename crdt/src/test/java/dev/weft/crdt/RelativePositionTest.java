@@ -43,6 +43,9 @@ import org.junit.jupiter.api.Test;
  * // applied Y.encodeStateAsUpdate(e) and REMOVAL, they resolve to index 0 of the deleted text
  * // in an empty document, only the positions at the end of t (by its name) resolve
  * }</pre>
+ *
+ * <p>(Yjs resolves those by creating the root type {@code t} in the empty document; here a position resolves only
+ * against a root type the document has, so the empty document declares {@code t} first.)
  */
 class RelativePositionTest {
     private static final String BASE = "01030100040101740b68656c6c6f20776f726c642701016d016e020400010b0361626300";
@@ -153,6 +156,7 @@ class RelativePositionTest {
     @Test
     void onlyPositionsByRootNameResolveInAnEmptyDocument() {
         Doc empty = new Doc();
+        empty.getText("t");
         for (Case c : CASES) {
             assertThat(RelativePosition.decode(bytes(c.encoded())).toAbsolutePosition(empty).isPresent())
                     .as("%s", c).isEqualTo(c.resolvableInEmptyDoc());
@@ -160,11 +164,32 @@ class RelativePositionTest {
     }
 
     @Test
+    void aPositionInARootTypeTheDocumentDoesNotHaveResolvesToNothingAndAddsNoRoot() {
+        Doc doc = new Doc();
+
+        assertThat(RelativePosition.decode(bytes("01017400")).toAbsolutePosition(doc)).isEmpty();
+        assertThat(doc.share).isEmpty();
+    }
+
+    @Test
     void decodingIsStrict() {
-        assertThatThrownBy(() -> RelativePosition.decode(bytes("0001"))).isInstanceOf(DecodingException.class);
-        assertThatThrownBy(() -> RelativePosition.decode(bytes("03"))).isInstanceOf(DecodingException.class);
+        // truncated, an unknown kind, an assoc (2^40) beyond what an int holds
+        for (String corrupt : List.of("0001", "03", "010174808080808040")) {
+            assertThatThrownBy(() -> RelativePosition.decode(bytes(corrupt))).as(corrupt)
+                    .isInstanceOf(UpdateException.class).hasCauseInstanceOf(DecodingException.class);
+        }
         // Yjs before assoc existed wrote no assoc: it reads as 0
         assertThat(RelativePosition.decode(bytes("000100")).assoc()).isZero();
+    }
+
+    @Test
+    void jsonOfTheWrongShapeIsRefused() {
+        List<Map<String, Object>> wrong = List.of(Map.of("item", Map.of()), Map.of("item", Map.of("client", 1)),
+                Map.of("type", "x"), Map.of("tname", 5), Map.of("tname", "t", "assoc", "0"), Map.of());
+        for (Map<String, Object> json : wrong) {
+            assertThatThrownBy(() -> RelativePosition.fromJson(json)).as("%s", json)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     private static Doc docWith(String update) {

@@ -3,6 +3,7 @@ package dev.weft.crdt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.crdt.lib0.DecodingException;
 import dev.weft.crdt.lib0.Undefined;
 import java.util.HexFormat;
 import java.util.List;
@@ -118,12 +119,12 @@ class SnapshotTest {
         Snapshot s2 = Snapshot.decode(bytes(S2));
         YArray array = doc.getArray("a");
         YMap map = doc.getMap("m");
-        assertThat(Json.stringify(s1.typeListToArray(array))).isEqualTo("[1,2,3]");
-        assertThat(Json.stringify(s2.typeListToArray(array))).isEqualTo("[1,3]");
-        assertThat(s1.typeMapGetAll(map)).isEqualTo(Json.parse("{\"k\":\"v1\"}"));
-        assertThat(s2.typeMapGetAll(map)).isEqualTo(Json.parse("{\"k\":\"v2\",\"j\":true}"));
-        assertThat(s1.typeMapGet(map, "k")).isEqualTo("v1");
-        assertThat(s1.typeMapGet(map, "j")).isEqualTo(Undefined.INSTANCE);
+        assertThat(Json.stringify(array.toArray(s1))).isEqualTo("[1,2,3]");
+        assertThat(Json.stringify(array.toArray(s2))).isEqualTo("[1,3]");
+        assertThat(map.entries(s1)).isEqualTo(Json.parse("{\"k\":\"v1\"}"));
+        assertThat(map.entries(s2)).isEqualTo(Json.parse("{\"k\":\"v2\",\"j\":true}"));
+        assertThat(map.get("k", s1)).isEqualTo("v1");
+        assertThat(map.get("j", s1)).isEqualTo(Undefined.INSTANCE);
     }
 
     @Test
@@ -143,6 +144,42 @@ class SnapshotTest {
         collecting.applyUpdate(bytes(AT_S1));
         assertThatThrownBy(() -> Snapshot.createDocFromSnapshot(collecting, Snapshot.decode(bytes(S1))))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * A document without garbage collection that received content a collecting peer had collected, so that the
+     * boundary of a snapshot falls inside a GC. Yjs 13.6.33:
+     *
+     * <pre>{@code
+     * const a = new Y.Doc(); a.clientID = 1
+     * const inner = new Y.Array(); a.getMap('m').set('list', inner)
+     * inner.insert(0, ['x', 'y', 'z']); inner.insert(0, ['w']); a.getMap('m').delete('list')
+     * const b = new Y.Doc({ gc: false }); b.clientID = 2; Y.applyUpdate(b, Y.encodeStateAsUpdate(a))  // COLLECTED
+     * const snap = Y.decodeSnapshot(Buffer.from('00010103', 'hex'))          // {1: 3}: inside the GC of clocks 1..4
+     * JSON.stringify(b.getText('t').toDelta(snap))                           // []
+     * hex(Y.encodeStateAsUpdate(Y.createDocFromSnapshot(b, snap)))          // COLLECTED: the GC is written whole
+     * hex(Y.encodeStateAsUpdate(b))                                          // COLLECTED: nothing was split
+     * }</pre>
+     */
+    @Test
+    void aSnapshotBoundaryInsideCollectedContentIsReadAsYjsReadsIt() {
+        String collected = "010201002101016d046c6973740100040101010005";
+        Doc doc = Doc.builder().clientId(2).gc(false).build();
+        doc.applyUpdate(bytes(collected));
+        Snapshot snapshot = Snapshot.decode(bytes("00010103"));
+
+        assertThat(doc.getText("t").toDelta(snapshot)).isEmpty();
+        assertThat(Snapshot.createDocFromSnapshot(doc, snapshot).encodeStateAsUpdate()).isEqualTo(bytes(collected));
+        assertThat(doc.encodeStateAsUpdate()).isEqualTo(bytes(collected));
+    }
+
+    @Test
+    void decodingRefusesDeleteRangesOutOfOrder() {
+        // ranges (5,1), (0,1), (3,1) of client 1: a binary search over them would miss clock 5
+        assertThatThrownBy(() -> Snapshot.decode(bytes("01010305010001030101010a")))
+                .isInstanceOf(UpdateException.class).hasCauseInstanceOf(DecodingException.class);
+        assertThatThrownBy(() -> Snapshot.decode(bytes("0001"))).isInstanceOf(UpdateException.class);
+        assertThatThrownBy(() -> Snapshot.decodeV2(bytes("01"))).isInstanceOf(UpdateException.class);
     }
 
     /** A document without garbage collection holding the script's state at s1. */

@@ -3,10 +3,13 @@ package dev.weft.crdt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.crdt.lib0.DecodingException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -264,6 +267,51 @@ class UpdatesTest {
         assertThatThrownBy(() -> Updates.convertUpdateFormatV1ToV2(truncated)).isInstanceOf(UpdateException.class);
         assertThatThrownBy(() -> Updates.convertUpdateFormatV2ToV1(truncatedV2)).isInstanceOf(UpdateException.class);
         assertThatThrownBy(() -> Updates.parseUpdateMeta(truncated)).isInstanceOf(UpdateException.class);
+    }
+
+    /**
+     * Forty updates holding the same clocks, some as items (gc off) and some as GCs (gc on): Yjs's merge order
+     * calls either less than the other, so its sorting algorithm picks which is written. Yjs 13.6.33:
+     *
+     * <pre>{@code
+     * const withGc = [], withItems = []
+     * for (let client = 1; client <= 3; client++) for (const gc of [true, false]) {
+     *   const d = new Y.Doc({ gc }); d.clientID = client
+     *   d.getArray('a').insert(0, ['x', 'y']); d.getArray('a').delete(0, 2)
+     *   ;(gc ? withGc : withItems).push(Y.encodeStateAsUpdate(d))
+     * }
+     * const order = []
+     * for (let i = 0; i < 40; i++) order.push(i % 2 === 0 ? withGc[i % 3] : withItems[(i * 7) % 3])
+     * hex(Y.mergeUpdates(order))                                                           // MERGED_TIES
+     * }</pre>
+     */
+    @Test
+    void mergingManyUpdatesWithTheSameClocksAsItemsAndGcsPicksWhatYjsPicks() {
+        List<byte[]> withGc = hex("0101010001010161020101010002", "0101020001010161020102010002",
+                "0101030001010161020103010002");
+        List<byte[]> withItems = hex("0101010008010161027701787701790101010002",
+                "0101020008010161027701787701790102010002", "0101030008010161027701787701790103010002");
+        List<byte[]> order = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            order.add(i % 2 == 0 ? withGc.get(i % 3) : withItems.get((i * 7) % 3));
+        }
+
+        assertThat(Updates.mergeUpdates(order)).isEqualTo(bytes("0301030001010161020102000801016102770178770179"
+                + "010100010101610203030100020201000201010002"));
+    }
+
+    @Test
+    void deleteRangesOutOfOrderAreRejected() {
+        // no structs; client 1 with the ranges (5,1) and (0,1)
+        byte[] update = bytes("0001010205010001");
+        for (ThrowingCallable operation : List.<ThrowingCallable>of(
+                () -> Updates.convertUpdateFormatV1ToV2(update),
+                () -> Updates.mergeUpdates(List.of(update, update)),
+                () -> Updates.diffUpdate(update, new byte[] {0}),
+                () -> new Doc().applyUpdate(update))) {
+            assertThatThrownBy(operation).isInstanceOf(UpdateException.class)
+                    .hasCauseInstanceOf(DecodingException.class);
+        }
     }
 
     @Test

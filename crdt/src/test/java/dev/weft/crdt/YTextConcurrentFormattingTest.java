@@ -157,4 +157,65 @@ class YTextConcurrentFormattingTest {
         assertThat(FormattingCleanup.cleanupYTextFormatting(tc)).isEqualTo(CLEANUP_COUNT);
         assertThat(hex(c.encodeStateAsUpdate())).isEqualTo(CLEANED_STATE);
     }
+
+    /*
+     * The feed is three updates a randomized session against Yjs produced (fuzz seed 7333, minimized): the third
+     * deletes content of two clients, so the cleanup after it depends on the order the deleted structs are visited.
+     * const feed = [[FEED_1, 'V2'], [FEED_2, 'V1'], [FEED_3, 'V2']]
+     * const d = new Y.Doc({ gc: false }); d.clientID = 1087663428
+     * const t = d.getText('text')
+     * const cleanups = []; d.on('update', (u, origin) => { if (origin !== 'remote') cleanups.push(hex(u)) })
+     * feed.forEach(([u, f]) => f === 'V1' ? Y.applyUpdate(d, u, 'remote') : Y.applyUpdateV2(d, u, 'remote'))
+     * JSON.stringify(cleanups); hex(Y.encodeStateAsUpdate(d)); JSON.stringify(t.toDelta())
+     */
+    private static final String FEED_1_V2 = "000300030568a0d1a3bc0fcde29db50902a0d1a3bc0f8de29db509a0d1a3bc0fcde29db50900a0d1a3bc0f8de29db509a0d1"
+            + "a3bc0f8de29db509a0d1a3bc0f8de29db509a0d1a3bc0f8de29db509a0d1a3bc0fcde29db50900a0d1a3bc0f8de29db509a0"
+            + "d1a3bc0fcde29db50907100006420204030148084e185a06084e140c124a0100480102080a00500021c100c600c500c60046"
+            + "00c600c500c6028600c100c4000100810084008100c400c14338636f6c6f72636f6c6f726c696e6b626f6c646c696e6b626f"
+            + "6c646974616c69636974616c6963c39f74657874f09f918df09f8fbde4b8ad79450044024600014400020101000642000103"
+            + "4100020d00770423663030760205766964656f7602037372637705762e6d7034046c6f6f707905726174696f7c3f4000007e"
+            + "76010468726566771668747470733a2f2f6578616d706c652e636f6d2fc3bc78760105696d6167657705612e706e677e7e78"
+            + "7e060002e0e891de070200010a018df1ceda0403000304000200";
+    private static final String FEED_2_V1 = "01058df1ceda040cc6e0e891de0703e0e891de070405636f6c6f7206222330306622c58df1ceda040ce0e891de0704117b22"
+            + "696d616765223a22612e706e67227dc68df1ceda040de0e891de070405636f6c6f7206222366303022c68df1ceda04078df1"
+            + "ceda040805636f6c6f7206222366303022868df1ceda040805636f6c6f72046e756c6c00";
+    private static final String FEED_3_V2 = "000006e0d1a3bc0f0202080e011403c50084050378c3a90200000001020f760207666f726d756c61770962f09f918df09f8f"
+            + "bd0473697a657d0702e0e891de07010a018df1ceda04010403";
+    private static final String ORDER_CLEANUPS = "[]";
+    private static final String ORDER_STATE = "020fe0e891de0700c18df1ceda04008df1ceda040902c68df1ceda04038df1ceda040405636f6c6f7206222366303022c5e0"
+            + "e891de07028df1ceda0404337b22766964656f223a7b22737263223a22762e6d7034222c226c6f6f70223a66616c73657d2c"
+            + "22726174696f223a302e37357dc6e0e891de07038df1ceda040405636f6c6f72046e756c6c468df1ceda0400046c696e6b21"
+            + "7b2268726566223a2268747470733a2f2f6578616d706c652e636f6d2fc3bc227dc6e0e891de07058df1ceda040004626f6c"
+            + "640474727565c5e0e891de07068df1ceda0400117b22696d616765223a22612e706e67227dc6e0e891de07078df1ceda0400"
+            + "046c696e6b046e756c6cc6e0e891de07088df1ceda040004626f6c64046e756c6cc6e0e891de07048df1ceda040406697461"
+            + "6c69630474727565868df1ceda0408066974616c6963046e756c6cc1e0e891de07018df1ceda040902c4e0e891de070d8df1"
+            + "ceda040902c39fc5e0e891de0704e0e891de070a207b22666f726d756c61223a2262f09f918df09f8fbd222c2273697a6522"
+            + "3a377d84e0e891de070b0378c3a90b8df1ceda04000101047465787401818df1ceda040003848df1ceda040308f09f918df0"
+            + "9f8fbd818df1ceda040701c48df1ceda04008df1ceda040104e4b8ad79c18df1ceda040a8df1ceda040101c6e0e891de0703"
+            + "e0e891de070405636f6c6f7206222330306622c58df1ceda040ce0e891de0704117b22696d616765223a22612e706e67227d"
+            + "c68df1ceda040de0e891de070405636f6c6f7206222366303022c68df1ceda04078df1ceda040805636f6c6f720622236630"
+            + "3022868df1ceda040805636f6c6f72046e756c6c02e0e891de070200020a048df1ceda040200090b01";
+    private static final String ORDER_DELTA = "[{\"insert\":{\"image\":\"a.png\"},\"attributes\":{\"link\":{\"href\":\"https://example.com/ü\"},\"b"
+            + "old\":true}},{\"insert\":\"ß中y\"},{\"insert\":{\"video\":{\"src\":\"v.mp4\",\"loop\":false},\"ratio\""
+            + ":0.75},\"attributes\":{\"color\":\"#f00\"}},{\"insert\":{\"image\":\"a.png\"},\"attributes\":{\"colo"
+            + "r\":\"#00f\"}},{\"insert\":{\"formula\":\"b👍🏽\",\"size\":7}},{\"insert\":\"xé\"}]";
+
+    @Test
+    void cleanupAfterARemoteDeletionVisitsClientsInYjsOrder() {
+        Doc doc = Doc.builder().clientId(1087663428L).gc(false).build();
+        YText text = doc.getText("text");
+        List<String> cleanups = new ArrayList<>();
+        doc.onUpdate((update, origin, txn) -> {
+            if (!"remote".equals(origin)) {
+                cleanups.add(hex(update));
+            }
+        });
+        doc.applyUpdateV2(bytes(FEED_1_V2), "remote");
+        doc.applyUpdate(bytes(FEED_2_V1), "remote");
+        doc.applyUpdateV2(bytes(FEED_3_V2), "remote");
+
+        assertThat(Json.stringify(cleanups)).isEqualTo(ORDER_CLEANUPS);
+        assertThat(hex(doc.encodeStateAsUpdate())).isEqualTo(ORDER_STATE);
+        assertThat(Json.stringify(text.toDelta())).isEqualTo(ORDER_DELTA);
+    }
 }

@@ -2,6 +2,7 @@ package dev.weft.crdt;
 
 import static dev.weft.crdt.YTextTest.attrs;
 import static dev.weft.crdt.YTextTest.op;
+import static dev.weft.crdt.YTextTest.toJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -111,23 +112,5 @@ class YTextEventTest {
         });
 
         assertThat(Json.stringify(toJson(events))).isEqualTo(XML_EVENTS);
-    }
-
-    /** What JSON.stringify does with shared types inside event data: it calls their toJSON. */
-    private static Object toJson(Object value) {
-        if (value instanceof AbstractType<?> type) {
-            return type.toJson();
-        }
-        if (value instanceof List<?> list) {
-            List<Object> converted = new ArrayList<>();
-            list.forEach(element -> converted.add(toJson(element)));
-            return converted;
-        }
-        if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> converted = new LinkedHashMap<>();
-            map.forEach((key, element) -> converted.put(key, toJson(element)));
-            return converted;
-        }
-        return value;
     }
 }

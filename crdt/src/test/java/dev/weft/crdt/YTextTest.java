@@ -2,6 +2,7 @@ package dev.weft.crdt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -222,6 +223,46 @@ class YTextTest {
                 .isEqualTo(NOW_SINCE_S1);
     }
 
+    /*
+     * const d = new Y.Doc(); d.clientID = 12
+     * const t = d.getText('t')
+     * t.insert(0, 'ab')
+     * const m = new Y.Map(); m.set('k', 1)
+     * t.insertEmbed(1, m, { bold: true })
+     * t.setAttribute('lang', 'en')
+     * t.setAttribute('dir', 'ltr')
+     * t.removeAttribute('lang')
+     * m.set('k', 2)
+     * JSON.stringify(t.toDelta()); JSON.stringify(t.getAttributes()); hex(Y.encodeStateAsUpdate(d))
+     */
+    private static final String TYPE_EMBED_DELTA = "[{\"insert\":\"a\"},{\"insert\":{\"k\":2},\"attributes\":{\"bold\":true}},{\"insert\":\"b\"}]";
+    private static final String TYPE_EMBED_ATTRIBUTES = "{\"dir\":\"ltr\"}";
+    private static final String TYPE_EMBED_UPDATE = "01090c00040101740161840c000162c60c000c0104626f6c640474727565c70c020c010121000c03016b01c60c030c010462"
+            + "6f6c64046e756c6c21010174046c616e670128010174036469720177036c7472a80c04017d02010c0204010601";
+
+    @Test
+    void embedsSharedTypesAndKeepsWholeTextAttributesLikeYjs() {
+        Doc doc = Doc.builder().clientId(12).build();
+        YText text = doc.getText("t");
+        text.insert(0, "ab");
+        YMap map = new YMap();
+        map.set("k", 1);
+        text.insertEmbed(1, map, attrs("bold", true));
+        text.setAttribute("lang", "en");
+        text.setAttribute("dir", "ltr");
+        text.removeAttribute("lang");
+        map.set("k", 2);
+
+        assertThat(Json.stringify(toJson(text.toDelta()))).isEqualTo(TYPE_EMBED_DELTA);
+        assertThat(Json.stringify(text.getAttributes())).isEqualTo(TYPE_EMBED_ATTRIBUTES);
+        assertThat(text.getAttribute("lang")).isNull();
+        assertThat(hex(doc.encodeStateAsUpdate())).isEqualTo(TYPE_EMBED_UPDATE);
+
+        Doc reader = Doc.builder().clientId(13).build();
+        reader.applyUpdate(bytes(TYPE_EMBED_UPDATE));
+        assertThat(Json.stringify(toJson(reader.getText("t").toDelta()))).isEqualTo(TYPE_EMBED_DELTA);
+    }
+
     static Map<String, Object> attrs(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -232,6 +273,24 @@ class YTextTest {
 
     static Map<String, Object> op(Object... keysAndValues) {
         return attrs(keysAndValues);
+    }
+
+    /** What JSON.stringify does with shared types inside deltas and events: it calls their toJSON. */
+    static Object toJson(Object value) {
+        if (value instanceof AbstractType<?> type) {
+            return type.toJson();
+        }
+        if (value instanceof List<?> list) {
+            List<Object> converted = new ArrayList<>();
+            list.forEach(element -> converted.add(toJson(element)));
+            return converted;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> converted = new LinkedHashMap<>();
+            map.forEach((key, element) -> converted.put(key, toJson(element)));
+            return converted;
+        }
+        return value;
     }
 
     static String hex(byte[] bytes) {

@@ -48,7 +48,7 @@ public final class JsPropertyOrder {
     }
 
     /** The key's value as an array index, or -1 if it is not one ("01", "-1", "4294967295" are not). */
-    static long arrayIndex(String key) {
+    public static long arrayIndex(String key) {
         int length = key.length();
         if (length == 0 || length > 10 || (key.charAt(0) == '0' && length > 1)) {
             return -1;

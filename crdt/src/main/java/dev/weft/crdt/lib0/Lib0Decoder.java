@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,11 +169,6 @@ public final class Lib0Decoder {
         return slice;
     }
 
-    /** Reads all remaining bytes into a new array. */
-    public byte[] readTailAsUint8Array() {
-        return readUint8Array(end - pos);
-    }
-
     public float readFloat32() {
         require(4, "a float32");
         float value = Float.intBitsToFloat((int) INT32.get(buf, pos));
@@ -196,7 +192,7 @@ public final class Lib0Decoder {
 
     /**
      * Reads a value written by lib0's writeAny into the JS value model: {@link Undefined}, null, Boolean, String,
-     * {@code byte[]}, {@code List<Object>}, {@code LinkedHashMap<String, Object>} in written order,
+     * {@code byte[]}, unmodifiable {@code List<Object>}s and {@code Map<String, Object>}s (in written order),
      * {@link BigInteger} for bigints, Double for floats, and Integer for var-ints (Long if one does not fit in an
      * int; Double -0.0 for lib0's negative zero, so that it writes back unchanged).
      */
@@ -243,7 +239,7 @@ public final class Lib0Decoder {
             String key = readVarString();
             object.put(key, readAny(depth + 1));
         }
-        return object;
+        return Collections.unmodifiableMap(object);
     }
 
     private List<Object> readAnyArray(int depth) {
@@ -253,7 +249,7 @@ public final class Lib0Decoder {
         for (int i = 0; i < size; i++) {
             array.add(readAny(depth + 1));
         }
-        return array;
+        return Collections.unmodifiableList(array);
     }
 
     private void checkDepth(int depth) {

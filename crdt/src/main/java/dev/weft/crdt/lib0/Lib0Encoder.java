@@ -19,7 +19,7 @@ import java.util.Map;
 public final class Lib0Encoder {
     /** lib0 encodes integers as JS numbers, so the largest var-uint it writes and reads back is 2^53. */
     public static final long MAX_VAR_UINT = 1L << 53;
-    /** lib0's writeAny writes integers in this range as var-ints (type 125) and everything else as floats. */
+    /** lib0's writeAny writes integers up to this magnitude as var-ints (type 125) and everything else as floats. */
     private static final long MAX_ANY_INT = 0x7FFF_FFFFL;
     /** The most bytes a var-uint or var-int up to 2^53 takes. */
     private static final int MAX_VAR_LENGTH = 8;
@@ -222,8 +222,17 @@ public final class Lib0Encoder {
         }
     }
 
+    /**
+     * Whether {@link #writeAny} writes the JS number {@code value} as a var-int (type 125): integral with a magnitude
+     * up to 2^31-1, negative zero included. Other numbers are written as floats. Code that turns JS numbers into Java
+     * values (a JSON parser) uses this to agree with the bytes.
+     */
+    public static boolean isVarIntNumber(double value) {
+        return value == Math.rint(value) && Math.abs(value) <= MAX_ANY_INT;
+    }
+
     private void writeAnyInteger(long value) {
-        if (value >= -MAX_ANY_INT && value <= MAX_ANY_INT) {
+        if (isVarIntNumber(value)) {
             writeUint8(125);
             writeVarInt(value);
         } else {
@@ -232,7 +241,7 @@ public final class Lib0Encoder {
     }
 
     private void writeAnyNumber(double value) {
-        if (value == Math.rint(value) && Math.abs(value) <= MAX_ANY_INT) {
+        if (isVarIntNumber(value)) {
             writeUint8(125);
             // the raw sign bit keeps -0.0 apart from 0, as lib0's isNegativeZero does
             writeVarInt((long) Math.abs(value), Double.doubleToRawLongBits(value) < 0);

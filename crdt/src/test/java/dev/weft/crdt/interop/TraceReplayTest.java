@@ -18,7 +18,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The editing traces in shared/traces, replayed in Java and in Yjs (in the same run) with the same client id:
  * Java must reach the trace's end content, and its state vector and V1 and V2 state updates must equal Yjs's byte
- * for byte.
+ * for byte. The traces are kept beside the repository ({@code ../shared/traces} from its root), like DESIGN.md; the
+ * test fails without them rather than pass having proven nothing.
  */
 class TraceReplayTest {
     private static final long CLIENT_ID = 1;

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.weft.crdt.Doc;
+import dev.weft.crdt.Snapshot;
+import dev.weft.crdt.YText;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +27,10 @@ import org.junit.jupiter.api.TestFactory;
  * duplicates and with updates that must wait for their dependencies. It must end with the content of the Yjs
  * peers and, at a random midpoint and at the end (and for half the seeds before the first update), encode byte for
  * byte what a Yjs witness fed the same sequence encodes: state vector, V1 and V2 state updates, and the final state
- * against the midpoint's state vector. A failure names the seed and the first differing byte or value, and comes
- * with the smallest feed that still differs.
+ * against the midpoint's state vector. A Java document without garbage collection also takes a snapshot at the
+ * midpoint and must read the same past through it at the end: the encoded snapshot, the document
+ * createDocFromSnapshot restores, and the text's delta as of the snapshot. A failure names the seed and the first
+ * differing byte or value, and comes with the smallest feed that still differs.
  */
 class YjsToJavaFuzzTest {
     private static final Object REMOTE = "remote";
@@ -77,12 +83,14 @@ class YjsToJavaFuzzTest {
         Doc doc = Doc.builder().clientId(clientId).gc(gc).build();
         Map<Integer, DocState> states = new LinkedHashMap<>();
         byte[] midStateVector = null;
+        Snapshot midSnapshot = null;
         for (int i = 0; i <= feed.size(); i++) {
             if (checkpoints.contains(i)) {
                 states.put(i, DocState.of(doc, kinds));
             }
             if (i == midpoint) {
                 midStateVector = doc.encodeStateVector();
+                midSnapshot = gc ? null : Snapshot.snapshot(doc);
             }
             if (i < feed.size()) {
                 apply(seed, doc, feed, i);
@@ -90,9 +98,10 @@ class YjsToJavaFuzzTest {
         }
         List<UpdatePair> javaDiffs = List.of(
                 new UpdatePair(doc.encodeStateAsUpdate(midStateVector), doc.encodeStateAsUpdateV2(midStateVector)));
+        Witness.History javaHistory = midSnapshot == null ? null : history(doc, midSnapshot, kinds);
 
         Witness witness = Witness.replay(yjs, clientId, gc, kinds, feed, List.copyOf(checkpoints),
-                List.of(midStateVector));
+                List.of(midStateVector), gc ? -1 : midpoint);
         seedsRun++;
         if (witness.pendingSteps() > 0) {
             seedsWithPending++;
@@ -100,7 +109,32 @@ class YjsToJavaFuzzTest {
         FuzzAssertions.assertMatchesWitness(seed, "the Java document (kinds " + kinds + ", gc " + gc + ")",
                 feed.size(), states, javaDiffs, witness,
                 () -> MinimalFeed.reproduction(yjs, clientId, gc, kinds, feed));
+        if (javaHistory != null) {
+            assertSameHistory(seed, javaHistory, witness.history());
+        }
         assertSameContentAsPeers(seed, session, states.get(feed.size()).content(), witness.checkpoints().getLast());
+    }
+
+    /** The final document read through {@code snapshot}, in the order the witness reads it. */
+    private static Witness.History history(Doc doc, Snapshot snapshot, List<Kind> kinds) {
+        byte[] encoded = snapshot.encode();
+        byte[] restored = Snapshot.createDocFromSnapshot(doc, snapshot).encodeStateAsUpdate();
+        JsonNode delta = kinds.contains(Kind.TEXT)
+                ? DocContent.tagged(((YText) Kind.TEXT.root(doc)).toDelta(snapshot))
+                : NullNode.getInstance();
+        return new Witness.History(encoded, restored, delta);
+    }
+
+    private static void assertSameHistory(long seed, Witness.History java, Witness.History yjs) {
+        List<String> problems = new ArrayList<>();
+        Differences.bytes(java.snapshot(), yjs.snapshot()).ifPresent(d -> problems.add("encodeSnapshot: " + d));
+        Differences.bytes(java.restored(), yjs.restored())
+                .ifPresent(d -> problems.add("createDocFromSnapshot, encoded: " + d));
+        Differences.json(java.delta(), yjs.delta()).ifPresent(d -> problems.add("toDelta(snapshot): " + d));
+        if (!problems.isEmpty()) {
+            throw new AssertionError("seed " + seed + ": reading the midpoint's snapshot differs from Yjs:\n  "
+                    + String.join("\n  ", problems) + "\n" + FuzzSeeds.replayHint(seed));
+        }
     }
 
     private static void apply(long seed, Doc doc, List<FedUpdate> feed, int i) {

@@ -1,12 +1,15 @@
-package dev.weft.crdt.lib0;
+package dev.weft.crdt;
+
+import dev.weft.crdt.lib0.DecodingException;
+import dev.weft.crdt.lib0.Lib0Decoder;
 
 /** Reads what {@link RleEncoder} wrote. */
-public final class RleDecoder {
+final class RleDecoder {
     private final Lib0Decoder decoder;
     private int current;
     private long count;
 
-    public RleDecoder(Lib0Decoder decoder) {
+    RleDecoder(Lib0Decoder decoder) {
         this.decoder = decoder;
     }
 
@@ -15,7 +18,7 @@ public final class RleDecoder {
      *
      * @throws DecodingException if the input is empty or ends inside a run's count
      */
-    public int read() {
+    int read() {
         if (count == 0) {
             current = decoder.readUint8();
             count = decoder.hasContent() ? decoder.readVarUint() + 1 : -1;

@@ -1,17 +1,19 @@
-package dev.weft.crdt.lib0;
+package dev.weft.crdt;
+
+import dev.weft.crdt.lib0.Lib0Encoder;
 
 /**
  * lib0's encoder for integers that mostly grow by a constant step (clocks). It writes the difference to the
  * previous value, doubled, with the lowest bit telling whether a run length (minus two) follows, so a run of
  * equal differences costs two numbers.
  */
-public final class IntDiffOptRleEncoder {
+final class IntDiffOptRleEncoder {
     private final Lib0Encoder encoder = new Lib0Encoder();
     private long current;
     private long count;
     private long diff;
 
-    public void write(long value) {
+    void write(long value) {
         if (diff == value - current) {
             current = value;
             count++;
@@ -24,7 +26,7 @@ public final class IntDiffOptRleEncoder {
     }
 
     /** Ends the open run and returns everything written; later writes start a new run. */
-    public byte[] toByteArray() {
+    byte[] toByteArray() {
         flush();
         return encoder.toByteArray();
     }

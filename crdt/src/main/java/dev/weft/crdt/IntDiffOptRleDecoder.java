@@ -1,18 +1,22 @@
-package dev.weft.crdt.lib0;
+package dev.weft.crdt;
+
+import dev.weft.crdt.lib0.DecodingException;
+import dev.weft.crdt.lib0.Lib0Decoder;
+import dev.weft.crdt.lib0.Lib0Encoder;
 
 /** Reads what {@link IntDiffOptRleEncoder} wrote. */
-public final class IntDiffOptRleDecoder {
+final class IntDiffOptRleDecoder {
     private final Lib0Decoder decoder;
     private long current;
     private long count;
     private long diff;
 
-    public IntDiffOptRleDecoder(Lib0Decoder decoder) {
+    IntDiffOptRleDecoder(Lib0Decoder decoder) {
         this.decoder = decoder;
     }
 
     /** @throws DecodingException when every value written has been read, or a value leaves the range ±2^53 */
-    public long read() {
+    long read() {
         if (count == 0) {
             long encoded = decoder.readVarInt();
             diff = encoded >> 1; // floor division by two, as lib0's Math.floor(diff / 2)

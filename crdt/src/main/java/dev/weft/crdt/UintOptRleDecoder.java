@@ -1,17 +1,20 @@
-package dev.weft.crdt.lib0;
+package dev.weft.crdt;
+
+import dev.weft.crdt.lib0.DecodingException;
+import dev.weft.crdt.lib0.Lib0Decoder;
 
 /** Reads what {@link UintOptRleEncoder} wrote. */
-public final class UintOptRleDecoder {
+final class UintOptRleDecoder {
     private final Lib0Decoder decoder;
     private long current;
     private long count;
 
-    public UintOptRleDecoder(Lib0Decoder decoder) {
+    UintOptRleDecoder(Lib0Decoder decoder) {
         this.decoder = decoder;
     }
 
     /** @throws DecodingException when every value written has been read */
-    public long read() {
+    long read() {
         if (count == 0) {
             boolean run = decoder.peekVarIntNegative();
             current = Math.abs(decoder.readVarInt());

@@ -1,18 +1,21 @@
-package dev.weft.crdt.lib0;
+package dev.weft.crdt;
+
+import dev.weft.crdt.lib0.DecodingException;
+import dev.weft.crdt.lib0.Lib0Decoder;
 
 /** Reads what {@link StringEncoder} wrote. */
-public final class StringDecoder {
+final class StringDecoder {
     private final String strings;
     private final UintOptRleDecoder lengths;
     private int position;
 
-    public StringDecoder(Lib0Decoder decoder) {
+    StringDecoder(Lib0Decoder decoder) {
         this.strings = decoder.readVarString();
         this.lengths = new UintOptRleDecoder(decoder);
     }
 
     /** @throws DecodingException when the lengths run out or point past the concatenated string */
-    public String read() {
+    String read() {
         long end = position + lengths.read();
         if (end > strings.length()) {
             throw new DecodingException("String of length " + (end - position) + " at " + position

@@ -1,8 +1,10 @@
-package dev.weft.crdt.lib0;
+package dev.weft.crdt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.crdt.lib0.DecodingException;
+import dev.weft.crdt.lib0.Lib0Decoder;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;

@@ -1,17 +1,19 @@
-package dev.weft.crdt.lib0;
+package dev.weft.crdt;
+
+import dev.weft.crdt.lib0.Lib0Encoder;
 
 /**
  * lib0's optimized run-length encoder for unsigned integers. A value that occurs once is written as a var-int; a
  * run is written as the negated value (negative zero for 0) followed by its length minus two, so single values
  * cost no count.
  */
-public final class UintOptRleEncoder {
+final class UintOptRleEncoder {
     private final Lib0Encoder encoder = new Lib0Encoder();
     private long current;
     private long count;
 
     /** @throws IllegalArgumentException if {@code value} is negative */
-    public void write(long value) {
+    void write(long value) {
         if (value < 0) {
             throw new IllegalArgumentException("UintOptRleEncoder takes unsigned values, got " + value);
         }
@@ -25,7 +27,7 @@ public final class UintOptRleEncoder {
     }
 
     /** Ends the open run and returns everything written; later writes start a new run. */
-    public byte[] toByteArray() {
+    byte[] toByteArray() {
         flush();
         return encoder.toByteArray();
     }
