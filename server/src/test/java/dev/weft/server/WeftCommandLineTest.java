@@ -2,10 +2,15 @@ package dev.weft.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.server.config.ServerConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WeftCommandLineTest {
 
@@ -20,14 +25,64 @@ class WeftCommandLineTest {
     }
 
     @Test
-    void serveHelpNamesBothOptionsWithTheirDefaults() {
+    void serveHelpNamesEveryOptionWithItsVariableAndDefault() {
         assertThat(run("serve", "--help")).isZero();
 
-        assertThat(out.toString())
+        assertThat(out.toString().replaceAll("\\s+", " "))
                 .contains("--port=PORT")
-                .contains("(default: 8080)")
+                .contains("(WEFT_PORT; default: 8080)")
+                .contains("--bind=ADDRESS")
                 .contains("--data-dir=DIR")
-                .contains("(default: ./data)");
+                .contains("(WEFT_DATA_DIR; default:")
+                .contains("--secret=SECRET")
+                .contains("--secret-file=FILE")
+                .contains("--max-connections=N")
+                .contains("--max-frame-size=BYTES")
+                .contains("--write-buffer-high=BYTES")
+                .contains("--unwritable-timeout=SECONDS")
+                .contains("--max-queued-before-sync=BYTES")
+                .contains("--ping-interval=SECONDS")
+                .contains("--pong-timeout=SECONDS")
+                .contains("--document-idle-timeout=SECONDS");
+    }
+
+    @Test
+    void serveFlagsBecomeTheServerConfiguration(@TempDir Path dir) throws Exception {
+        Path secretFile = Files.writeString(dir.resolve("secret"), "  " + "s".repeat(40) + "\n");
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--port", "0", "--bind", "127.0.0.1", "--data-dir", dir.toString(),
+                "--secret-file", secretFile.toString(), "--max-connections", "7", "--max-frame-size", "1000",
+                "--document-idle-timeout", "5");
+
+        ServerConfig config = serve.config();
+
+        assertThat(config.port()).isZero();
+        assertThat(config.bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(config.dataDir()).isEqualTo(dir);
+        assertThat(config.secret()).hasValue("s".repeat(40));
+        assertThat(config.limits().maxConnections()).isEqualTo(7);
+        assertThat(config.limits().maxFrameBytes()).isEqualTo(1000);
+        assertThat(config.documentIdleTimeout()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void withoutFlagsOrVariablesTheServerListensOn8080InOpenModeWithItsDataInDotData() {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs();
+
+        ServerConfig config = serve.config();
+
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.bindAddress()).isEqualTo("0.0.0.0");
+        assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(config.secret()).isEmpty();
+    }
+
+    @Test
+    void aSecretShorterThanHs256NeedsIsRejected() {
+        assertThat(run("serve", "--secret", "short")).isEqualTo(CommandLine.ExitCode.USAGE);
+
+        assertThat(err.toString()).contains("the secret must be at least 32 bytes long");
     }
 
     @Test
@@ -41,7 +96,7 @@ class WeftCommandLineTest {
     void aPortOutsideTheTcpRangeIsRejected() {
         assertThat(run("serve", "--port", "65536")).isEqualTo(CommandLine.ExitCode.USAGE);
 
-        assertThat(err.toString()).contains("--port must be between 1 and 65535, not 65536");
+        assertThat(err.toString()).contains("the port must be between 0 and 65535, not 65536");
     }
 
     @Test

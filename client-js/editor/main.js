@@ -1,0 +1,63 @@
+// Weft's editor page: one shared plain text (the Y.Text "text") in a textarea, synced with the server that served
+// the page through an unmodified y-websocket provider, and the people editing it (awareness).
+import * as Y from 'yjs'
+import { WebsocketProvider } from 'y-websocket'
+import { connectionFor, addressOf } from './connection.js'
+import { bindTextarea } from './textarea-binding.js'
+import { showPresence } from './presence.js'
+import { onPermissionDenied } from '../src/permission-denied.js'
+
+const element = id => document.getElementById(id)
+
+const { serverUrl, docName, params } = connectionFor(window.location)
+document.title = `${docName} · Weft`
+
+const openForm = element('open')
+openForm.elements.namedItem('doc').value = docName
+openForm.addEventListener('submit', event => {
+  event.preventDefault()
+  const name = openForm.elements.namedItem('doc').value.trim()
+  if (name && name !== docName) {
+    window.location.search = addressOf(window.location, name)
+  }
+})
+
+const doc = new Y.Doc()
+// Cross-tab BroadcastChannel sync is off: two tabs must edit together through the server, never around it.
+const provider = new WebsocketProvider(serverUrl, docName, doc, { params, disableBc: true })
+
+const status = element('status')
+const showStatus = (state, text) => {
+  status.dataset.status = state
+  status.textContent = text
+}
+provider.on('status', ({ status }) => {
+  if (status === 'connecting') {
+    showStatus('connecting', 'connecting…')
+  } else if (status === 'connected') {
+    showStatus('syncing', 'syncing…')
+  } else {
+    showStatus('disconnected', 'offline, reconnecting… (your edits are kept)')
+  }
+})
+provider.on('sync', synced => {
+  if (synced) {
+    showStatus('synced', 'in sync')
+  }
+})
+
+const notice = element('notice')
+const showNotice = text => {
+  notice.textContent = text
+  notice.hidden = false
+}
+provider.on('closed', ({ code, reason }) => {
+  showStatus('closed', `closed by the server (${code})`)
+  showNotice(`The server closed the connection${reason ? `: ${reason}` : ''}. Reload the page to try again.`)
+})
+onPermissionDenied(provider, reason => {
+  showNotice(`Your changes are not accepted by the server: ${reason}`)
+})
+
+bindTextarea(doc.getText('text'), element('text'))
+showPresence(provider.awareness, { nameInput: element('name'), list: element('people'), storage: window.sessionStorage })

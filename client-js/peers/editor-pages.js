@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// Weft's editor page in real headless Chromium, for the server's page tests: the Java side opens pages, types into
+// them as a person would (keyboard events into the textarea) and reads what they show, over line-protocol.js.
+// The browser is Debian's /usr/bin/chromium (WEFT_CHROMIUM overrides it), driven by playwright-core, which never
+// downloads a browser of its own. Operations (all but `open` name a `page`):
+//   open       {url}                        -> {page}   each page in its own browser context: its own storage and
+//                                                       so its own user, and no channel between pages but the server
+//   type       {page, text, at?}            types at position `at` of the text (default: the end)
+//   press      {page, key}                  one key, e.g. "Backspace" (Playwright key names)
+//   setName    {page, name}                 renames the user, as typing into "Your name" and leaving it does
+//   read       {page}                       -> see `read` below
+//   screenshot {page, path}                 a PNG of the page, for a person to look at
+//   close      {page}
+import { chromium } from 'playwright-core'
+import { serveLines, lookUp } from './line-protocol.js'
+
+const CHROMIUM = process.env.WEFT_CHROMIUM || '/usr/bin/chromium'
+// As this kind of machine documents: no sandbox as root, and none of the background traffic that a closed network
+// refuses (updates, sync, first-run pings). Playwright gives each launch a fresh, empty --user-data-dir.
+const CHROMIUM_ARGS = [
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+]
+
+/** @type {Promise<import('playwright-core').Browser>|null} */
+let browser = null
+/** @type {Map<string, {context: import('playwright-core').BrowserContext, page: import('playwright-core').Page, errors: string[]}>} */
+const pages = new Map()
+let pagesOpened = 0
+
+const launch = () => {
+  browser ??= chromium.launch({ executablePath: CHROMIUM, headless: true, chromiumSandbox: false, args: CHROMIUM_ARGS })
+  return browser
+}
+
+const tab = request => lookUp(pages, request.page, 'page')
+
+/** What the page shows, read from its DOM (the same elements a person looks at). */
+const read = page => page.evaluate(() => {
+  const textarea = document.getElementById('text')
+  const status = document.getElementById('status')
+  const notice = document.getElementById('notice')
+  return {
+    title: document.title,
+    doc: document.querySelector('#open input[name=doc]').value,
+    text: textarea.value,
+    selection: [textarea.selectionStart, textarea.selectionEnd],
+    status: status.dataset.status,
+    statusText: status.textContent,
+    notice: notice.hidden ? null : notice.textContent,
+    name: document.getElementById('name').value,
+    people: [...document.querySelectorAll('#people li')].map(item => ({
+      clientId: Number(item.dataset.clientId),
+      name: item.firstChild.textContent,
+      self: item.classList.contains('self')
+    }))
+  }
+})
+
+serveLines({
+  open: async ({ url }) => {
+    const context = await (await launch()).newContext()
+    const page = await context.newPage()
+    const errors = []
+    page.on('pageerror', error => errors.push(error.stack ?? String(error)))
+    page.on('console', message => {
+      if (message.type() === 'error') {
+        errors.push(`${message.text()} (${message.location().url})`)
+      }
+    })
+    const response = await page.goto(url)
+    if (!response?.ok()) {
+      await context.close()
+      throw new Error(`${url} answered ${response?.status()}`)
+    }
+    const name = `page-${++pagesOpened}`
+    pages.set(name, { context, page, errors })
+    return { page: name }
+  },
+  type: async request => {
+    const { page } = tab(request)
+    const textarea = page.locator('#text')
+    await textarea.focus()
+    await textarea.evaluate((element, at) => {
+      const position = at ?? element.value.length
+      element.setSelectionRange(position, position)
+    }, request.at ?? null)
+    await page.keyboard.type(request.text)
+  },
+  press: async request => {
+    const { page } = tab(request)
+    await page.locator('#text').focus()
+    await page.keyboard.press(request.key)
+  },
+  setName: async request => {
+    const name = tab(request).page.locator('#name')
+    await name.fill(request.name)
+    await name.blur()
+  },
+  read: async request => {
+    const { page, errors } = tab(request)
+    return { ...(await read(page)), errors }
+  },
+  screenshot: async request => {
+    await tab(request).page.screenshot({ path: request.path })
+  },
+  close: async request => {
+    await tab(request).context.close()
+    pages.delete(request.page)
+  }
+}, async () => {
+  if (browser !== null) {
+    await (await browser).close()
+  }
+})

@@ -1,0 +1,144 @@
+package dev.weft.server;
+
+import dev.weft.server.auth.Authenticator;
+import dev.weft.server.config.Limits;
+import dev.weft.server.config.ServerConfig;
+import dev.weft.server.http.HttpServices;
+import dev.weft.server.http.WeftChannelInitializer;
+import dev.weft.server.metrics.ServerMetrics;
+import dev.weft.server.sync.Rooms;
+import dev.weft.storage.Storage;
+import dev.weft.storage.StorageSettings;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Weft server: storage, the loaded documents, and the Netty server that speaks HTTP and y-websocket on
+ * one port. {@link #start} returns once it listens; {@link #close} shuts it down gracefully: it stops accepting,
+ * closes every connection (code 1001), waits until every accepted update is committed, then closes storage.
+ *
+ * <pre>{@code
+ * try (WeftServer server = WeftServer.start(ServerConfig.defaults(dataDir).withListen("127.0.0.1", 0))) {
+ *     URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/my-document");
+ * }
+ * }</pre>
+ */
+public final class WeftServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WeftServer.class);
+
+    private final ServerMetrics metrics;
+    private final Storage storage;
+    private final ExecutorService blocking;
+    private final Rooms rooms;
+    private final EventLoopGroup acceptor;
+    private final EventLoopGroup workers;
+    private final ChannelGroup channels;
+    private final Channel listener;
+    private boolean closed;
+
+    private WeftServer(ServerConfig config) throws InterruptedException {
+        metrics = new ServerMetrics();
+        storage = Storage.open(config.dataDir(), StorageSettings.defaults().withListener(metrics.storageListener()));
+        blocking = Executors.newVirtualThreadPerTaskExecutor();
+        Limits limits = config.limits();
+        rooms = new Rooms(storage.documents(), blocking, metrics, config.documentIdleTimeout(),
+                limits.maxQueuedBytesBeforeSync(), InstantSource.system());
+        Authenticator authenticator = config.secret()
+                .map(secret -> Authenticator.jwt(secret.getBytes(StandardCharsets.UTF_8)))
+                .orElseGet(Authenticator::open);
+        channels = new DefaultChannelGroup("weft", GlobalEventExecutor.INSTANCE);
+        metrics.measureUnsentBytes(this::unsentBytes);
+        HttpServices services = new HttpServices(authenticator, rooms, metrics, limits, blocking);
+
+        IoHandlerFactory io = NioIoHandler.newFactory();
+        acceptor = new MultiThreadIoEventLoopGroup(1, io);
+        workers = new MultiThreadIoEventLoopGroup(io);
+        WeftChannelInitializer initializer = new WeftChannelInitializer(services, channels);
+        listener = new ServerBootstrap()
+                .group(acceptor, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(limits.writeBufferLowBytes(), limits.writeBufferHighBytes()))
+                .childHandler(initializer)
+                .bind(new InetSocketAddress(config.bindAddress(), config.port()))
+                .sync()
+                .channel();
+        log.info("Weft {} listening on http://{}:{}, documents in {}", WeftVersion.current(),
+                config.bindAddress(), port(), config.dataDir().toAbsolutePath());
+        if (authenticator.isOpen()) {
+            log.warn("""
+
+                    ************************************************************************
+                    *  OPEN DEVELOPMENT MODE: no secret is set (--secret or WEFT_SECRET).   *
+                    *  Anyone who can reach this port can read and edit every document.    *
+                    ************************************************************************""");
+        }
+    }
+
+    /**
+     * Starts a server and returns once it listens.
+     *
+     * @throws dev.weft.storage.StorageException if the data directory or database cannot be opened
+     * @throws IllegalStateException if the port cannot be bound
+     */
+    public static WeftServer start(ServerConfig config) {
+        try {
+            return new WeftServer(config);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        }
+    }
+
+    /** The port the server listens on (the one picked when the configuration asked for 0). */
+    public int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    public ServerMetrics metrics() {
+        return metrics;
+    }
+
+    /** Bytes written to connections and not yet sent, over all connections: what slow readers cost in memory. */
+    public long unsentBytes() {
+        return WeftChannelInitializer.unsentBytes(channels);
+    }
+
+    /** Stops accepting, closes every connection, commits every accepted update, closes storage. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        log.info("Weft shutting down: closing connections and flushing storage");
+        listener.close().awaitUninterruptibly();
+        rooms.close();
+        channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        storage.close();
+        acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        blocking.close();
+        log.info("Weft stopped");
+    }
+}

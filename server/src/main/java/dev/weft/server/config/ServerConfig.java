@@ -1,0 +1,79 @@
+package dev.weft.server.config;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything {@code weft serve} can be told: where to listen, where the data lives, the token secret, and the
+ * limits. Built by the command line (flags and environment variables) or by tests.
+ *
+ * @param bindAddress the address to listen on ({@code 0.0.0.0} for every interface)
+ * @param port the port for HTTP and WebSockets; 0 picks a free one
+ * @param dataDir the directory holding the database
+ * @param secret the HS256 secret that access tokens are signed with; empty for the open development mode
+ * @param limits what one client may cost the server
+ * @param documentIdleTimeout how long a loaded document without connections stays in memory
+ */
+public record ServerConfig(
+        String bindAddress,
+        int port,
+        Path dataDir,
+        Optional<String> secret,
+        Limits limits,
+        Duration documentIdleTimeout) {
+
+    /** HS256 needs a key of at least 256 bits (RFC 7518, section 3.2). */
+    public static final int MIN_SECRET_BYTES = 32;
+
+    public ServerConfig {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(secret, "secret");
+        Objects.requireNonNull(limits, "limits");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("the port must be between 0 and 65535, not " + port);
+        }
+        secret.ifPresent(s -> {
+            if (s.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+                throw new IllegalArgumentException("the secret must be at least " + MIN_SECRET_BYTES
+                        + " bytes long (HS256 needs a 256-bit key)");
+            }
+        });
+        if (documentIdleTimeout.isNegative()) {
+            throw new IllegalArgumentException("documentIdleTimeout must not be negative");
+        }
+    }
+
+    /** Listens on every interface on port 8080, stores in {@code dataDir}, open mode, default limits. */
+    public static ServerConfig defaults(Path dataDir) {
+        return new ServerConfig("0.0.0.0", 8080, dataDir, Optional.empty(), Limits.DEFAULTS, Duration.ofSeconds(30));
+    }
+
+    public ServerConfig withListen(String address, int newPort) {
+        return new ServerConfig(address, newPort, dataDir, secret, limits, documentIdleTimeout);
+    }
+
+    public ServerConfig withSecret(String newSecret) {
+        return new ServerConfig(bindAddress, port, dataDir, Optional.ofNullable(newSecret), limits,
+                documentIdleTimeout);
+    }
+
+    public ServerConfig withLimits(Limits newLimits) {
+        return new ServerConfig(bindAddress, port, dataDir, secret, newLimits, documentIdleTimeout);
+    }
+
+    public ServerConfig withDocumentIdleTimeout(Duration timeout) {
+        return new ServerConfig(bindAddress, port, dataDir, secret, limits, timeout);
+    }
+
+    /** Never prints the secret. */
+    @Override
+    public String toString() {
+        return "ServerConfig[bindAddress=" + bindAddress + ", port=" + port + ", dataDir=" + dataDir + ", secret="
+                + (secret.isPresent() ? "(set)" : "(none)") + ", limits=" + limits + ", documentIdleTimeout="
+                + documentIdleTimeout + "]";
+    }
+}

@@ -1,0 +1,105 @@
+package dev.weft.server.http;
+
+import dev.weft.server.auth.Grant;
+import dev.weft.server.metrics.ServerMetrics;
+import dev.weft.server.sync.CloseReason;
+import dev.weft.server.sync.Rooms;
+import dev.weft.server.sync.Session;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.CorruptedFrameException;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Weft's frame handler: the thin adapter between a WebSocket channel and its sync {@link Session}. It opens the
+ * session when the handshake completes, hands it every binary frame, and tells it when the channel closes.
+ */
+final class SyncFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+    private static final Logger log = LoggerFactory.getLogger(SyncFrameHandler.class);
+
+    private final Rooms rooms;
+    private final String document;
+    private final Grant grant;
+    private final long maxUnsentBytes;
+    private final ServerMetrics metrics;
+    private ChannelOutbox outbox;
+    private Session session;
+
+    SyncFrameHandler(Rooms rooms, String document, Grant grant, long maxUnsentBytes, ServerMetrics metrics) {
+        this.rooms = rooms;
+        this.document = document;
+        this.grant = grant;
+        this.maxUnsentBytes = maxUnsentBytes;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof HandshakeComplete) {
+            outbox = new ChannelOutbox(ctx.channel(), maxUnsentBytes, metrics);
+            try {
+                session = rooms.connect(document, grant.subject(), grant.access(), outbox, ctx.channel().eventLoop());
+            } catch (IllegalStateException e) {
+                outbox.close(CloseReason.SHUTTING_DOWN);
+            }
+            return;
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (session == null) {
+            return;
+        }
+        if (frame instanceof BinaryWebSocketFrame) {
+            session.receive(ByteBufUtil.getBytes(frame.content()));
+        } else {
+            outbox.close(new CloseReason(CloseReason.UNSUPPORTED_DATA, "y-websocket messages are binary frames"));
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (session != null) {
+            session.closed();
+        }
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        switch (cause) {
+            // A message assembled from continuation frames beyond the limit (a single frame beyond it is
+            // refused with 1009 by the WebSocket decoder itself, which also reports it as corrupted below).
+            case TooLongFrameException e -> close(ctx, new CloseReason(CloseReason.MESSAGE_TOO_BIG, "message too big"));
+            case CorruptedFrameException e -> log.debug("{}: {}", ctx.channel().remoteAddress(), e.getMessage());
+            // A write to a connection closed meanwhile, or the client went away: nothing left to close.
+            case ClosedChannelException e -> log.trace("{}: write after close", ctx.channel().remoteAddress());
+            case IOException e -> {
+                log.debug("{}: {}", ctx.channel().remoteAddress(), e.getMessage());
+                ctx.close();
+            }
+            default -> {
+                log.warn("{}: closing the connection after an unexpected error", ctx.channel().remoteAddress(), cause);
+                close(ctx, new CloseReason(CloseReason.INTERNAL_ERROR, "internal error"));
+            }
+        }
+    }
+
+    private void close(ChannelHandlerContext ctx, CloseReason reason) {
+        if (outbox != null) {
+            outbox.close(reason);
+        } else {
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.weft.server.sync;
+
+/**
+ * The transport's side of one connection, as the sync core sees it: where the session's outgoing messages go.
+ * The Netty adapter implements it over a WebSocket channel; nothing in the core knows sockets.
+ *
+ * <p>Both methods may be called from any thread and must not block. A broadcast hands every connection the same
+ * array: implementations must not modify it.
+ */
+public interface Outbox {
+
+    /** Sends one encoded message (one WebSocket frame); dropped if the connection is closing. */
+    void send(byte[] message);
+
+    /** Closes the connection with a close code and reason; the transport then reports the close. */
+    void close(CloseReason reason);
+
+    /**
+     * Stops or resumes reading from the connection: backpressure, while storage catches up with what the
+     * connection's document has to write. Messages already received are still delivered.
+     */
+    void readMore(boolean reading);
+}

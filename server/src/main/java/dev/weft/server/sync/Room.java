@@ -1,0 +1,409 @@
+package dev.weft.server.sync;
+
+import dev.weft.crdt.Doc;
+import dev.weft.crdt.Transaction;
+import dev.weft.crdt.UpdateException;
+import dev.weft.crdt.lib0.DecodingException;
+import dev.weft.protocol.Awareness;
+import dev.weft.protocol.AwarenessChange;
+import dev.weft.protocol.MessageWriter;
+import dev.weft.protocol.ProtocolException;
+import dev.weft.protocol.SyncProtocolMessage;
+import dev.weft.protocol.SyncProtocolMessage.AuthPermissionDenied;
+import dev.weft.protocol.SyncProtocolMessage.AwarenessMessage;
+import dev.weft.protocol.SyncProtocolMessage.QueryAwareness;
+import dev.weft.protocol.SyncProtocolMessage.SyncStep1;
+import dev.weft.protocol.SyncProtocolMessage.SyncStep2;
+import dev.weft.protocol.SyncProtocolMessage.SyncUpdate;
+import dev.weft.storage.StoredDocument;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One loaded document: its {@link Doc}, its awareness states and its connections.
+ *
+ * <p>Design: a room is pinned to one thread (the event loop it was loaded from) and everything it holds is
+ * touched on that thread only; other threads hand it tasks ({@link #execute}). It goes through explicit states:
+ * {@code LOADING} (connections wait, their messages queued up to a cap, since nothing may be answered before the
+ * stored state is in), {@code ACTIVE}, and {@code CLOSED} (unloaded, or failed: every failure path ends here and
+ * closes the connections, which reconnect to a fresh room).
+ *
+ * <p>The path of an update: applied to the document on this thread, the update the document reports is handed
+ * to storage; only when it is committed is it broadcast to the other connections, so nobody ever sees what a
+ * crash could lose. For the same reason a sync step 2 computed here is sent only once every update it may contain
+ * is committed. Storage commits in order, so broadcasts leave in the order the updates were applied.
+ */
+final class Room {
+    private static final Logger log = LoggerFactory.getLogger(Room.class);
+    /** Appends after which the update log is folded into a snapshot, in the background. */
+    private static final int COMPACT_AFTER_APPENDS = 1000;
+    /**
+     * Uncommitted writes above which the connections that sent them stop being read, and below which they are
+     * read again: a client that writes faster than storage commits waits instead of filling storage's queue.
+     */
+    private static final int PAUSE_READING_ABOVE = 2048;
+    private static final int RESUME_READING_BELOW = 512;
+
+    private enum State { LOADING, ACTIVE, CLOSED }
+
+    private final String name;
+    private final ScheduledExecutorService thread;
+    private final Rooms rooms;
+    private final Doc doc = new Doc();
+    private final Awareness awareness;
+    private final Set<Session> sessions = new LinkedHashSet<>();
+    private final List<Session> waiting = new ArrayList<>();
+    /** Connections not read until storage catches up. */
+    private final Set<Session> paused = new LinkedHashSet<>();
+    /** Completes when the stored state is in, or fails with the load. */
+    private final CompletableFuture<Void> loaded = new CompletableFuture<>();
+    /** Connections and API calls holding the room, any thread; a room is idle at zero with no write pending. */
+    private final AtomicInteger users = new AtomicInteger();
+    private final AtomicInteger pendingWrites = new AtomicInteger();
+    /** Set once the room starts closing, any thread: the registry then hands out a new room instead. */
+    private volatile boolean closing;
+
+    // The room's thread only.
+    private State state = State.LOADING;
+    private CompletableFuture<Void> lastCommit = CompletableFuture.completedFuture(null);
+    private ScheduledFuture<?> awarenessCheck;
+    private int appendsSinceCompaction;
+    private boolean compacting;
+
+    Room(String name, ScheduledExecutorService thread, Rooms rooms) {
+        this.name = name;
+        this.thread = thread;
+        this.rooms = rooms;
+        this.awareness = new Awareness(rooms.clock(), Awareness.DEFAULT_TIMEOUT);
+    }
+
+    String name() {
+        return name;
+    }
+
+    // Any thread.
+
+    void execute(Runnable task) {
+        try {
+            thread.execute(task);
+        } catch (RejectedExecutionException e) {
+            log.debug("room {}: its thread has stopped; a task was dropped", name);
+        }
+    }
+
+    boolean isClosing() {
+        return closing;
+    }
+
+    /** Whether eviction may unload the room: nobody holds it and nothing is being written. */
+    boolean isIdle() {
+        return users.get() == 0 && pendingWrites.get() == 0;
+    }
+
+    void retain() {
+        users.incrementAndGet();
+    }
+
+    /** Reads the stored state on the blocking executor, then activates the room on its thread. */
+    void load() {
+        CompletableFuture.supplyAsync(() -> rooms.store().load(name), rooms.blocking())
+                .whenComplete((stored, failure) -> execute(() -> loaded(stored, failure)));
+    }
+
+    /** What the HTTP API shows of the document, read on the room's thread once the stored state is in. */
+    CompletableFuture<DocumentView> view() {
+        return read(document -> new DocumentView(name, document.encodeStateAsUpdate().length,
+                document.encodeStateVector(), sessions.size() + waiting.size()));
+    }
+
+    private <T> CompletableFuture<T> read(Function<Doc, T> reader) {
+        return loaded.thenComposeAsync(v -> state == State.ACTIVE
+                ? CompletableFuture.completedFuture(reader.apply(doc))
+                : CompletableFuture.failedFuture(new IllegalStateException("the document " + name + " was unloaded")),
+                thread);
+    }
+
+    // The room's thread from here on.
+
+    private void loaded(StoredDocument stored, Throwable failure) {
+        if (state != State.LOADING) {
+            return;
+        }
+        if (failure != null) {
+            fail("could not load the document", failure);
+            return;
+        }
+        try {
+            for (byte[] update : stored.allUpdates()) {
+                doc.applyUpdate(update);
+            }
+        } catch (UpdateException e) {
+            fail("the stored document is corrupt", e);
+            return;
+        }
+        doc.onUpdate(this::applied);
+        state = State.ACTIVE;
+        rooms.metrics().documentLoaded();
+        long period = Awareness.DEFAULT_TIMEOUT.toMillis() / 10;
+        awarenessCheck = thread.scheduleAtFixedRate(this::expireAwareness, period, period, TimeUnit.MILLISECONDS);
+        loaded.complete(null);
+        for (Session session : waiting) {
+            activate(session);
+        }
+        waiting.clear();
+    }
+
+    void join(Session session) {
+        switch (state) {
+            case LOADING -> waiting.add(session);
+            case ACTIVE -> activate(session);
+            case CLOSED -> session.close(new CloseReason(CloseReason.TRY_AGAIN_LATER, "the document was unloaded"));
+        }
+    }
+
+    /** Sends the new connection the server's step 1 and the room's awareness, then what it sent meanwhile. */
+    private void activate(Session session) {
+        if (session.isClosed()) {
+            return;
+        }
+        sessions.add(session);
+        session.send(MessageWriter.write(new SyncStep1(doc.encodeStateVector())));
+        if (!awareness.isEmpty()) {
+            session.send(MessageWriter.write(new AwarenessMessage(awareness.encodeAll())));
+        }
+        List<SyncProtocolMessage> queued = session.queued;
+        session.queued = null;
+        session.queuedBytes = 0;
+        handle(session, queued);
+    }
+
+    void received(Session session, List<SyncProtocolMessage> messages, int frameBytes) {
+        if (session.isClosed() || state == State.CLOSED) {
+            return;
+        }
+        if (session.queued != null) {
+            session.queuedBytes += frameBytes;
+            if (session.queuedBytes > rooms.maxQueuedBytesBeforeSync()) {
+                session.close(new CloseReason(CloseReason.POLICY_VIOLATION,
+                        "too much sent before the document was loaded"));
+                return;
+            }
+            session.queued.addAll(messages);
+            return;
+        }
+        handle(session, messages);
+    }
+
+    private void handle(Session session, List<SyncProtocolMessage> messages) {
+        for (SyncProtocolMessage message : messages) {
+            if (session.isClosed() || state != State.ACTIVE) {
+                return;
+            }
+            switch (message) {
+                case SyncStep1 step1 -> answerStep1(session, step1.stateVector());
+                case SyncStep2 step2 -> apply(session, step2.update());
+                case SyncUpdate update -> apply(session, update.update());
+                case AwarenessMessage m -> applyAwareness(session, m.awarenessUpdate());
+                case QueryAwareness q -> session.send(MessageWriter.write(new AwarenessMessage(awareness.encodeAll())));
+                case AuthPermissionDenied denied -> log.debug("{} sent a permission-denied message; ignored", session);
+            }
+        }
+    }
+
+    /** Answers with what the client lacks, once every update that answer may hold is committed. */
+    private void answerStep1(Session session, byte[] stateVector) {
+        byte[] reply;
+        try {
+            reply = MessageWriter.write(new SyncStep2(doc.encodeStateAsUpdate(stateVector)));
+        } catch (UpdateException | DecodingException e) {
+            session.close(new CloseReason(CloseReason.INVALID_PAYLOAD, "malformed state vector: " + e.getMessage()));
+            return;
+        }
+        if (lastCommit.isDone()) {
+            session.send(reply);
+        } else {
+            lastCommit.whenComplete((v, failure) -> execute(() -> session.send(reply)));
+        }
+    }
+
+    private void apply(Session session, byte[] update) {
+        try {
+            doc.applyUpdate(update, session);
+        } catch (UpdateException e) {
+            log.info("{}: an update could not be applied: {}", session, e.getMessage());
+            session.close(new CloseReason(CloseReason.INVALID_PAYLOAD, "update rejected: " + e.getMessage()));
+        }
+    }
+
+    /** The document's update listener: what a transaction changed goes to storage, then to the others. */
+    private void applied(byte[] update, Object origin, Transaction txn) {
+        Session from = origin instanceof Session session ? session : null;
+        byte[] message = MessageWriter.write(new SyncUpdate(update));
+        if (pendingWrites.incrementAndGet() > PAUSE_READING_ABOVE && from != null && paused.add(from)) {
+            from.readMore(false);
+        }
+        CompletableFuture<Void> commit = rooms.store().append(name, update);
+        lastCommit = commit;
+        commit.whenComplete((v, failure) -> execute(() -> committed(message, update.length, from, failure)));
+    }
+
+    private void committed(byte[] message, int updateBytes, Session from, Throwable failure) {
+        if (pendingWrites.decrementAndGet() < RESUME_READING_BELOW && !paused.isEmpty()) {
+            paused.forEach(session -> session.readMore(true));
+            paused.clear();
+        }
+        if (failure != null) {
+            // The document now holds an update that is not stored: drop the room, so that clients reconnect
+            // and resync against what storage has (they still hold their edits and send them again).
+            fail("storing an update failed", failure);
+            return;
+        }
+        rooms.metrics().updateStored(updateBytes);
+        if (state == State.ACTIVE) {
+            broadcast(message, from);
+        }
+        if (++appendsSinceCompaction >= COMPACT_AFTER_APPENDS && !compacting) {
+            compact();
+        }
+        rooms.touchIfIdle(this);
+    }
+
+    private void applyAwareness(Session session, byte[] awarenessUpdate) {
+        AwarenessChange change;
+        try {
+            change = awareness.apply(awarenessUpdate);
+        } catch (ProtocolException e) {
+            session.close(CloseReason.of(e));
+            return;
+        }
+        session.awarenessClients.addAll(change.added());
+        session.awarenessClients.addAll(change.updated());
+        change.removed().forEach(session.awarenessClients::remove);
+        if (!change.isEmpty()) {
+            // To every connection, the sender included, as y-websocket's server does: a lone client hears its
+            // own renewals every 15 s, which keeps its provider from dropping a connection it thinks is silent.
+            broadcast(MessageWriter.write(new AwarenessMessage(change.update())), null);
+        }
+    }
+
+    private void expireAwareness() {
+        if (state != State.ACTIVE) {
+            return;
+        }
+        AwarenessChange change = awareness.expire();
+        if (!change.isEmpty()) {
+            broadcast(MessageWriter.write(new AwarenessMessage(change.update())), null);
+        }
+    }
+
+    /** A connection closed: its awareness states are removed and the removal broadcast. */
+    void leave(Session session) {
+        waiting.remove(session);
+        paused.remove(session);
+        if (sessions.remove(session) && !session.awarenessClients.isEmpty() && state == State.ACTIVE) {
+            AwarenessChange change = awareness.remove(session.awarenessClients);
+            if (!change.isEmpty()) {
+                broadcast(MessageWriter.write(new AwarenessMessage(change.update())), null);
+            }
+        }
+        rooms.left(this);
+    }
+
+    /** Called by the registry when a holder lets go; any thread. */
+    void release() {
+        users.decrementAndGet();
+    }
+
+    private void broadcast(byte[] message, Session except) {
+        for (Session session : sessions) {
+            if (session != except) {
+                session.send(message);
+            }
+        }
+    }
+
+    private void compact() {
+        compacting = true;
+        appendsSinceCompaction = 0;
+        rooms.background(() -> rooms.store().compact(name))
+                .whenComplete((result, failure) -> execute(() -> compacting = false));
+    }
+
+    /** Evicted by the registry: nobody holds the room. Folds its log into a snapshot on the way out. */
+    void unload(boolean evicted) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        boolean wasActive = close(CloseReason.SHUTTING_DOWN);
+        if (wasActive) {
+            rooms.metrics().documentUnloaded(evicted);
+            if (appendsSinceCompaction > 0 && !compacting) {
+                rooms.background(() -> rooms.store().compact(name));
+            }
+        }
+    }
+
+    /** Server shutdown, from any thread: {@link #shutdown()} on the room's thread. */
+    CompletableFuture<Void> shutdownOnItsThread() {
+        try {
+            return CompletableFuture.supplyAsync(this::shutdown, thread).thenCompose(drained -> drained);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    /** Server shutdown: closes every connection; completes once every accepted update is committed. */
+    private CompletableFuture<Void> shutdown() {
+        if (close(CloseReason.SHUTTING_DOWN)) {
+            rooms.metrics().documentUnloaded(false);
+        }
+        return lastCommit.handle((v, failure) -> null);
+    }
+
+    private void fail(String what, Throwable cause) {
+        log.error("room {}: {}; closing its connections", name, what, cause);
+        boolean wasActive = close(new CloseReason(CloseReason.INTERNAL_ERROR, what));
+        if (wasActive) {
+            rooms.metrics().documentUnloaded(false);
+        }
+        rooms.forget(this);
+    }
+
+    /** Moves to CLOSED and closes every connection; returns whether the room had been active. */
+    private boolean close(CloseReason reason) {
+        boolean wasActive = state == State.ACTIVE;
+        closing = true;
+        state = State.CLOSED;
+        if (awarenessCheck != null) {
+            awarenessCheck.cancel(false);
+        }
+        loaded.completeExceptionally(new IllegalStateException("the document " + name + " was closed"));
+        for (Session session : sessions) {
+            session.close(reason);
+        }
+        for (Session session : waiting) {
+            session.close(reason);
+        }
+        sessions.clear();
+        waiting.clear();
+        paused.clear();
+        doc.destroy();
+        return wasActive;
+    }
+
+    @Override
+    public String toString() {
+        return "Room[" + name + "]";
+    }
+}

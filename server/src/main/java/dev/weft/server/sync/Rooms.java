@@ -1,0 +1,239 @@
+package dev.weft.server.sync;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.github.benmanes.caffeine.cache.Scheduler;
+import dev.weft.server.auth.Access;
+import dev.weft.server.metrics.ServerMetrics;
+import dev.weft.storage.DocumentStore;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The loaded documents, by name: at most one {@link Room} per name, created (and its load started) by the first
+ * connection or API call that needs it, and evicted through Caffeine once it has had nobody holding it and no
+ * write pending for the idle timeout.
+ *
+ * <p>Design: whether a room may expire is decided inside the cache's own atomic operations. Taking a room
+ * ({@code compute}) counts its holder before the cache computes the entry's expiry, and a room that becomes idle
+ * asks the cache to compute its expiry again ({@code computeIfPresent}); the expiry is "never" while the room is
+ * held or writing, the idle timeout otherwise. So eviction cannot race a connection that is joining: either the
+ * connection took the room first and it does not expire, or the room was evicted first and the connection gets a
+ * new room, whose load reads what the old one committed.
+ */
+public final class Rooms implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Rooms.class);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+
+    private final DocumentStore store;
+    private final Executor blocking;
+    private final ServerMetrics metrics;
+    private final int maxQueuedBytesBeforeSync;
+    private final InstantSource clock;
+    private final Cache<String, Room> rooms;
+    private final Set<CompletableFuture<?>> backgroundWork = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    /**
+     * @param store where documents are stored
+     * @param blocking runs storage reads and compactions, never an event loop
+     * @param metrics where rooms report
+     * @param idleTimeout how long a room nobody holds stays loaded
+     * @param maxQueuedBytesBeforeSync what a connection may send while its document loads
+     * @param clock the time awareness states expire by
+     */
+    public Rooms(DocumentStore store, Executor blocking, ServerMetrics metrics, Duration idleTimeout,
+            int maxQueuedBytesBeforeSync, InstantSource clock) {
+        this.store = store;
+        this.blocking = blocking;
+        this.metrics = metrics;
+        this.maxQueuedBytesBeforeSync = maxQueuedBytesBeforeSync;
+        this.clock = clock;
+        this.rooms = Caffeine.newBuilder()
+                .expireAfter(new IdleExpiry(idleTimeout))
+                .scheduler(Scheduler.systemScheduler())
+                .removalListener(this::removed)
+                .build();
+    }
+
+    /**
+     * Opens a session on the document named {@code document}, loading it if needed. The session joins the room
+     * on the room's thread; until the stored state is in, what it receives is queued.
+     *
+     * @param thread the thread the room is pinned to if this call creates it (the connection's event loop)
+     * @throws IllegalStateException if the server is shutting down
+     */
+    public Session connect(String document, String subject, Access access, Outbox outbox,
+            ScheduledExecutorService thread) {
+        Room room = acquire(document, thread);
+        Session session = new Session(room, subject, access, outbox);
+        metrics.connectionOpened();
+        room.execute(() -> room.join(session));
+        return session;
+    }
+
+    /**
+     * What the HTTP API shows of a document, loading it if it is stored but not loaded.
+     *
+     * @return empty if the document is neither loaded nor stored
+     */
+    public CompletableFuture<Optional<DocumentView>> view(String document, ScheduledExecutorService thread) {
+        Room loaded = rooms.getIfPresent(document);
+        CompletableFuture<Boolean> exists = loaded != null && !loaded.isClosing()
+                ? CompletableFuture.completedFuture(true)
+                : CompletableFuture.supplyAsync(() -> store.info(document).isPresent(), blocking);
+        return exists.thenCompose(found -> {
+            if (!found) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
+            Room room = acquire(document, thread);
+            return room.view().whenComplete((v, failure) -> released(room)).thenApply(Optional::of);
+        });
+    }
+
+    /** The number of documents loaded or loading. */
+    public long size() {
+        return rooms.estimatedSize();
+    }
+
+    private Room acquire(String document, ScheduledExecutorService thread) {
+        if (closed) {
+            throw new IllegalStateException("the server is shutting down");
+        }
+        Room[] created = new Room[1];
+        Room room = rooms.asMap().compute(document, (name, existing) -> {
+            Room r = existing != null && !existing.isClosing() ? existing : (created[0] = new Room(name, thread, this));
+            r.retain();
+            return r;
+        });
+        if (created[0] != null) {
+            room.load();
+        }
+        return room;
+    }
+
+    // Called by rooms.
+
+    DocumentStore store() {
+        return store;
+    }
+
+    Executor blocking() {
+        return blocking;
+    }
+
+    ServerMetrics metrics() {
+        return metrics;
+    }
+
+    InstantSource clock() {
+        return clock;
+    }
+
+    int maxQueuedBytesBeforeSync() {
+        return maxQueuedBytesBeforeSync;
+    }
+
+    /** A session left its room. */
+    void left(Room room) {
+        metrics.connectionClosed();
+        released(room);
+    }
+
+    /** A holder let go of its room. */
+    void released(Room room) {
+        room.release();
+        touchIfIdle(room);
+    }
+
+    /** Has the cache compute the room's expiry again, now that it may have become idle. */
+    void touchIfIdle(Room room) {
+        if (room.isIdle()) {
+            rooms.asMap().computeIfPresent(room.name(), (name, current) -> current);
+        }
+    }
+
+    /** Drops a room that failed, if it is still the one registered under its name. */
+    void forget(Room room) {
+        rooms.asMap().remove(room.name(), room);
+    }
+
+    /** Runs blocking work (a compaction) off the event loops; shutdown waits for it. */
+    <T> CompletableFuture<T> background(Supplier<T> work) {
+        CompletableFuture<T> future = CompletableFuture.supplyAsync(work, blocking);
+        backgroundWork.add(future);
+        future.whenComplete((result, failure) -> {
+            backgroundWork.remove(future);
+            if (failure != null) {
+                log.warn("background storage work failed", failure);
+            }
+        });
+        return future;
+    }
+
+    private void removed(String name, Room room, RemovalCause cause) {
+        if (room != null) {
+            room.execute(() -> room.unload(cause == RemovalCause.EXPIRED));
+        }
+    }
+
+    /**
+     * Closes every connection, waits until every accepted update is committed and background work is done, then
+     * drops the rooms. Storage is left open: its owner closes it after this returns.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        List<CompletableFuture<Void>> drained = new ArrayList<>();
+        for (Room room : rooms.asMap().values()) {
+            drained.add(room.shutdownOnItsThread());
+        }
+        await(CompletableFuture.allOf(drained.toArray(CompletableFuture[]::new)), "pending writes");
+        await(CompletableFuture.allOf(backgroundWork.toArray(CompletableFuture[]::new)), "compactions");
+        rooms.invalidateAll();
+    }
+
+    private static void await(CompletableFuture<?> future, String what) {
+        try {
+            future.get(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("shutdown: gave up waiting for {}", what, e);
+        }
+    }
+
+    /** Never while a room is held or writing; the idle timeout once it is neither. */
+    private record IdleExpiry(Duration idleTimeout) implements Expiry<String, Room> {
+        @Override
+        public long expireAfterCreate(String name, Room room, long now) {
+            return room.isIdle() ? idleTimeout.toNanos() : Long.MAX_VALUE;
+        }
+
+        @Override
+        public long expireAfterUpdate(String name, Room room, long now, long currentDuration) {
+            return expireAfterCreate(name, room, now);
+        }
+
+        @Override
+        public long expireAfterRead(String name, Room room, long now, long currentDuration) {
+            return currentDuration;
+        }
+    }
+}

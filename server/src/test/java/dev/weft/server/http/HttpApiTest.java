@@ -1,0 +1,133 @@
+package dev.weft.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weft.crdt.Doc;
+import dev.weft.protocol.SyncProtocolMessage.SyncStep1;
+import dev.weft.protocol.SyncProtocolMessage.SyncUpdate;
+import dev.weft.server.WeftServer;
+import dev.weft.server.testing.RawClient;
+import dev.weft.server.testing.TestServers;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTTP side of the server's one port, in the open mode. */
+class HttpApiTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dataDir;
+    static WeftServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServers.open(dataDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void healthzAnswersOk() throws Exception {
+        HttpResponse<String> response = get("/healthz");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("status").asText()).isEqualTo("ok");
+    }
+
+    @Test
+    void aDocumentShowsItsSizeStateVectorAndConnectedClients() throws Exception {
+        Doc writer = new Doc();
+        byte[] update = insert(writer, "hello api");
+        try (RawClient client = RawClient.connect(server.port(), "api%20doc")) {
+            client.awaitMessage(SyncStep1.class);
+            client.send(new SyncUpdate(update));
+
+            await().untilAsserted(() -> {
+                JsonNode body = JSON.readTree(get("/api/documents/api%20doc").body());
+                assertThat(body.path("name").asText()).isEqualTo("api doc");
+                assertThat(Base64.getDecoder().decode(body.path("stateVector").asText()))
+                        .isEqualTo(writer.encodeStateVector());
+                assertThat(body.path("size").asInt()).isEqualTo(writer.encodeStateAsUpdate().length);
+                assertThat(body.path("clients").asInt()).isEqualTo(1);
+            });
+        }
+    }
+
+    @Test
+    void anUnknownDocumentIsA404InTheErrorShape() throws Exception {
+        HttpResponse<String> response = get("/api/documents/never-written");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        JsonNode error = JSON.readTree(response.body()).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("not_found");
+        assertThat(error.path("message").asText()).contains("never-written");
+    }
+
+    @Test
+    void metricsAreInPrometheusText() throws Exception {
+        try (RawClient client = RawClient.connect(server.port(), "metrics")) {
+            client.awaitMessage(SyncStep1.class);
+            client.send(new SyncUpdate(insert(new Doc(), "counted")));
+
+            await().untilAsserted(() -> {
+                HttpResponse<String> response = get("/metrics");
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.headers().firstValue("content-type")).hasValue(
+                        "text/plain; version=0.0.4; charset=utf-8");
+                assertThat(response.body())
+                        .containsPattern("(?m)^weft_connections [1-9]")
+                        .containsPattern("(?m)^weft_documents_loaded [1-9]")
+                        .containsPattern("(?m)^weft_updates_total [1-9]")
+                        .containsPattern("(?m)^weft_updates_size_bytes_total [1-9]")
+                        .containsPattern("(?m)^weft_storage_commit_seconds_count [1-9]")
+                        .contains("weft_documents_evictions_total");
+            });
+        }
+    }
+
+    @Test
+    void otherMethodsAndUnknownPathsAreJsonErrors() throws Exception {
+        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(uri("/api/documents/x"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(JSON.readTree(post.body()).path("error").path("code").asText()).isEqualTo("method_not_allowed");
+
+        HttpResponse<String> missing = get("/no/such/file.js");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(missing.body()).path("error").path("code").asText()).isEqualTo("not_found");
+        assertThat(get("/../pom.xml").statusCode()).isEqualTo(404);
+    }
+
+    static byte[] insert(Doc doc, String text) {
+        byte[][] update = new byte[1][];
+        try (var subscription = doc.onUpdate((u, origin, txn) -> update[0] = u)) {
+            doc.getText("t").insert(0, text);
+        }
+        return update[0];
+    }
+
+    private static URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,127 @@
+package dev.weft.server.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+import dev.weft.crdt.Doc;
+import dev.weft.protocol.SyncProtocolMessage.SyncStep1;
+import dev.weft.protocol.SyncProtocolMessage.SyncUpdate;
+import dev.weft.server.WeftServer;
+import dev.weft.server.config.Limits;
+import dev.weft.server.testing.RawClient;
+import dev.weft.server.testing.TestServers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What one client may cost the server: frame size, connection count, unsent bytes of a client that stops reading. */
+class LimitsTest {
+    private static final int MAX_FRAME = 64 * 1024;
+    private static final int WRITE_BUFFER_LOW = 32 * 1024;
+    private static final int WRITE_BUFFER_HIGH = 64 * 1024;
+
+    @TempDir
+    Path dataDir;
+
+    private WeftServer start(Limits limits) {
+        return WeftServer.start(TestServers.config(dataDir).withLimits(limits));
+    }
+
+    @Test
+    void aFrameOverTheMaximumClosesItsConnectionWith1009() {
+        try (WeftServer server = start(Limits.DEFAULTS.withMaxFrameBytes(MAX_FRAME));
+                RawClient client = RawClient.connect(server.port(), "big")) {
+            client.awaitMessage(SyncStep1.class);
+            client.send(new byte[MAX_FRAME + 1]);
+
+            assertThat(client.awaitClose().code()).isEqualTo(CloseReason.MESSAGE_TOO_BIG);
+        }
+    }
+
+    @Test
+    void connectionsOverTheMaximumAreAnswered503() {
+        List<RawClient> open = new ArrayList<>();
+        try (WeftServer server = start(Limits.DEFAULTS.withMaxConnections(3))) {
+            for (int i = 0; i < 3; i++) {
+                open.add(RawClient.connect(server.port(), "crowded"));
+            }
+            RawClient.HandshakeRefused refused = catchThrowableOfType(RawClient.HandshakeRefused.class,
+                    () -> RawClient.connect(server.port(), "crowded"));
+            assertThat(refused).isNotNull();
+            assertThat(refused.status()).isEqualTo(503);
+
+            open.removeFirst().close();
+            await().untilAsserted(() -> RawClient.connect(server.port(), "crowded").close());
+        } finally {
+            open.forEach(RawClient::close);
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingIsClosedBeforeItsUnsentBytesPassTwiceTheHighWatermark() throws Exception {
+        Limits limits = Limits.DEFAULTS.withWriteBuffer(WRITE_BUFFER_LOW, WRITE_BUFFER_HIGH, Duration.ofSeconds(2));
+        try (WeftServer server = start(limits);
+                Socket slow = stalledWebSocket(server.port(), "firehose");
+                RawClient writer = RawClient.connect(server.port(), "firehose")) {
+            writer.awaitMessage(SyncStep1.class);
+            AtomicLong mostUnsent = new AtomicLong();
+            Thread sampler = Thread.ofVirtual().start(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    mostUnsent.accumulateAndGet(server.unsentBytes(), Math::max);
+                    Thread.onSpinWait();
+                }
+            });
+            Doc doc = new Doc();
+            String chunk = "x".repeat(16 * 1024);
+            // Far more than the socket buffers of the loopback hold, so that the server's own buffer fills.
+            for (int i = 0; i < 1000 && !slowClosed(server); i++) {
+                writer.send(new SyncUpdate(Edits.insert(doc, "t", chunk)));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> slowClosed(server));
+            sampler.interrupt();
+            sampler.join();
+
+            assertThat(mostUnsent.get()).isPositive().isLessThanOrEqualTo(limits.maxUnsentBytes());
+            assertThat(writer.isClosed()).isFalse();
+            await().untilAsserted(() -> assertThat(server.metrics().connections()).isEqualTo(1));
+        }
+    }
+
+    private static boolean slowClosed(WeftServer server) {
+        return server.metrics().scrape().matches("(?s).*\\nweft_connections_slow_closed_total [1-9].*");
+    }
+
+    /** A WebSocket handshake by hand on a socket with a tiny receive buffer, which then never reads again. */
+    private static Socket stalledWebSocket(int port, String document) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4096);
+        socket.connect(new InetSocketAddress("127.0.0.1", port));
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET /" + document + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed during the handshake: " + head);
+            }
+            head.append((char) b);
+        }
+        assertThat(head.toString()).startsWith("HTTP/1.1 101");
+        return socket;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.weft.server.testing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/** One editor page of {@link EditorPages}, used through its DOM: keys into the textarea, what the page shows. */
+public final class EditorPage {
+    /** Chromium on a loaded two-core machine can take a while for the first page. */
+    public static final Duration AWAIT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final NodePeer node;
+    private final String name;
+
+    EditorPage(NodePeer node, String name) {
+        this.node = node;
+        this.name = name;
+    }
+
+    /** Types {@code text} key by key at the end of the text. */
+    public void type(String text) {
+        node.call("type", fields().put("text", text));
+    }
+
+    /** Puts the caret at {@code index} of the text, then types {@code text} there. */
+    public void typeAt(int index, String text) {
+        node.call("type", fields().put("text", text).put("at", index));
+    }
+
+    /** Presses one key in the textarea, e.g. "Backspace" or "Enter" (Playwright's key names). */
+    public void press(String key) {
+        node.call("press", fields().put("key", key));
+    }
+
+    /** Renames the user, as typing a name into "Your name" and leaving the field does. */
+    public void setName(String userName) {
+        node.call("setName", fields().put("name", userName));
+    }
+
+    public PageView read() {
+        try {
+            return NodePeer.JSON.treeToValue(node.call("read", fields()), PageView.class);
+        } catch (JsonProcessingException e) {
+            throw new NodePeer.NodePeerException("editor-pages.js reported a view this driver cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Polls {@link #read()} until {@code condition} holds, and returns the view that satisfied it.
+     *
+     * @throws AssertionError after {@link #AWAIT_TIMEOUT}, showing the last view
+     */
+    public PageView awaitView(String description, Predicate<PageView> condition) {
+        return Eventually.await(name + ": " + description, AWAIT_TIMEOUT, this::read, condition);
+    }
+
+    /** Waits until the page says it is in sync with the server. */
+    public PageView awaitSynced() {
+        return awaitView("in sync", PageView::synced);
+    }
+
+    /** Saves a PNG of the page, for a person to look at. */
+    public void screenshot(Path png) {
+        node.call("screenshot", fields().put("path", png.toAbsolutePath().toString()));
+    }
+
+    /** Closes the page and its browser context, as closing the tab does. */
+    public void close() {
+        node.call("close", fields());
+    }
+
+    private ObjectNode fields() {
+        return NodePeer.fields().put("page", name);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
