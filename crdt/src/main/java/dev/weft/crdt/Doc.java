@@ -220,6 +220,40 @@ public final class Doc {
     }
 
     /**
+     * Every root type's content as plain values (the JS value model, as the types' {@code toJson}), by name in the
+     * order the roots appeared: Yjs's {@code Doc.toJSON}, except that a root no one declared by kind is read too.
+     * Reading changes nothing: an undeclared root stays undeclared, so a later {@code getText}, {@code getMap}, ...
+     * can still claim it.
+     *
+     * <p>A declared root gives its own {@code toJson}. An undeclared one (on a server, every root: updates create
+     * them) gives what the type its content looks like would, judging by its undeleted content as a Yjs reader
+     * would when choosing the getter:
+     * <ul>
+     *   <li>characters or embeds in the list content: text, its string ({@link YText#toJson});</li>
+     *   <li>list content of XML nodes only (elements, texts, hooks): an XML fragment's string
+     *       ({@link YXmlFragment#toJson}); with attributes (map entries) beside them, which only a root XML element
+     *       has, that element's string, named {@code undefined} as {@link #getXmlElement} names it;</li>
+     *   <li>any other list content: an array ({@link YArray#toJson});</li>
+     *   <li>map entries and no list content: a map ({@link YMap#toJson}).</li>
+     * </ul>
+     * The list content wins over map entries, as the text and XML types' JSON leaves their attributes out.
+     * Limits: a root with no undeleted content is left out (its kind cannot be told; Yjs's JSON of an undeclared
+     * root is undefined, which JSON leaves out too); an array holding only XML nodes reads as an XML fragment, a text
+     * holding only embedded shared types reads as an array, and a root XML element with attributes but no children
+     * reads as a map.
+     */
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        share.forEach((name, type) -> {
+            AbstractType<?> readable = type instanceof UndeclaredType undeclared ? undeclared.inferredView() : type;
+            if (readable != null) {
+                json.put(name, readable.toJson());
+            }
+        });
+        return json;
+    }
+
+    /**
      * Yjs's Doc.get: the root type named {@code name}. A root type that updates created before the application
      * asked for it is an {@link UndeclaredType}; the first typed request turns it into the requested kind.
      *

@@ -93,6 +93,7 @@ final class Json {
             case Undefined u -> out.append("null"); // only reached inside arrays: objects skip undefined members
             case byte[] bytes -> writeBytes(bytes, out);
             case List<?> list -> writeArray(list, out);
+            case Doc subdoc -> writeObject(subdoc.toJson(), out); // JSON.stringify calls a Y.Doc's toJSON
             case Map<?, ?> object -> writeObject(object, out);
             default -> throw new IllegalArgumentException("Not a JSON value: " + value.getClass().getName());
         }

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/documents/{name}}: a document's size, state vector and connected clients; and
- * {@code GET /api/documents/{name}/content}: its shared types as JSON. A name with a {@code /} is written
- * {@code %2F}. Both need a token covering the document (any scope), unless the server runs open.
+ * {@code GET /api/documents/{name}/content}: its root types as JSON, by name ({@link dev.weft.crdt.Doc#toJson()}:
+ * the server never declares the roots, so their kinds are inferred from their content). A name with a {@code /}
+ * is written {@code %2F}. Both need a token covering the document (any scope), unless the server runs open.
  */
 final class DocumentsApi {
     static final String PREFIX = "/api/documents/";
@@ -47,15 +48,14 @@ final class DocumentsApi {
             HttpResponses.send(ctx, keepAlive, RequestAuth.refusal(e));
             return;
         }
-        if (content) {
-            // Waits for the crdt module to list and read a document's root types (Doc.toJson).
-            HttpResponses.send(ctx, keepAlive, HttpResponses.error(HttpResponseStatus.NOT_IMPLEMENTED,
-                    "not_implemented", "reading a document's content is not implemented yet"));
-            return;
-        }
-        CompletableFuture<FullHttpResponse> response = services.rooms().view(name.get(), ctx.channel().eventLoop())
-                .thenApply(view -> found(name.get(), view.map(DocumentsApi::describe)));
-        response.exceptionally(failure -> failed(name.get(), failure))
+        // The content is serialised on the room's thread: subdocuments in it belong to that thread.
+        CompletableFuture<Optional<FullHttpResponse>> found = content
+                ? services.rooms().read(name.get(), ctx.channel().eventLoop(),
+                        doc -> HttpResponses.json(HttpResponseStatus.OK, doc.toJson()))
+                : services.rooms().view(name.get(), ctx.channel().eventLoop())
+                        .thenApply(view -> view.map(v -> HttpResponses.json(HttpResponseStatus.OK, describe(v))));
+        found.thenApply(response -> response.orElseGet(() -> notFound(name.get())))
+                .exceptionally(failure -> failed(name.get(), failure))
                 .thenAccept(r -> HttpResponses.send(ctx, keepAlive, r));
     }
 
@@ -68,10 +68,8 @@ final class DocumentsApi {
         return body;
     }
 
-    private static FullHttpResponse found(String name, Optional<Object> body) {
-        return body.map(b -> HttpResponses.json(HttpResponseStatus.OK, b))
-                .orElseGet(() -> HttpResponses.error(HttpResponseStatus.NOT_FOUND, "not_found",
-                        "no document named " + name));
+    private static FullHttpResponse notFound(String name) {
+        return HttpResponses.error(HttpResponseStatus.NOT_FOUND, "not_found", "no document named " + name);
     }
 
     private static FullHttpResponse failed(String name, Throwable failure) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import dev.weft.crdt.Doc;
 import dev.weft.crdt.lib0.Undefined;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -27,13 +28,24 @@ import java.util.Map;
  * {@code {"error": {"code": "...", "message": "..."}}}, and keep-alive handling, in one place.
  */
 final class HttpResponses {
-    /** Documents' content holds JS's undefined, which JSON writes as null where it cannot drop it. */
+    /**
+     * Documents' content holds JS's undefined, which JSON writes as null where it cannot drop it, and subdocuments,
+     * which JSON.stringify writes as their toJSON: their root types. Binary content is written as Jackson writes a
+     * byte[], in base64.
+     */
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new SimpleModule()
             .addSerializer(Undefined.class, new StdSerializer<>(Undefined.class) {
                 @Override
                 public void serialize(Undefined value, JsonGenerator generator, SerializerProvider provider)
                         throws IOException {
                     generator.writeNull();
+                }
+            })
+            .addSerializer(Doc.class, new StdSerializer<>(Doc.class) {
+                @Override
+                public void serialize(Doc subdoc, JsonGenerator generator, SerializerProvider provider)
+                        throws IOException {
+                    provider.defaultSerializeValue(subdoc.toJson(), generator);
                 }
             }));
 

@@ -127,7 +127,8 @@ final class Room {
                 document.encodeStateVector(), sessions.size() + waiting.size()));
     }
 
-    private <T> CompletableFuture<T> read(Function<Doc, T> reader) {
+    /** Runs {@code reader} on the document on the room's thread once the stored state is in. */
+    <T> CompletableFuture<T> read(Function<Doc, T> reader) {
         return loaded.thenComposeAsync(v -> state == State.ACTIVE
                 ? CompletableFuture.completedFuture(reader.apply(doc))
                 : CompletableFuture.failedFuture(new IllegalStateException("the document " + name + " was unloaded")),

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Scheduler;
+import dev.weft.crdt.Doc;
 import dev.weft.server.auth.Access;
 import dev.weft.server.metrics.ServerMetrics;
 import dev.weft.storage.DocumentStore;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +96,22 @@ public final class Rooms implements AutoCloseable {
      * @return empty if the document is neither loaded nor stored
      */
     public CompletableFuture<Optional<DocumentView>> view(String document, ScheduledExecutorService thread) {
+        return withRoom(document, thread, Room::view);
+    }
+
+    /**
+     * Runs {@code reader} on a document, on its room's thread, loading it if it is stored but not loaded. The reader
+     * must neither change the document nor keep it: what it returns is read on another thread.
+     *
+     * @return empty if the document is neither loaded nor stored
+     */
+    public <T> CompletableFuture<Optional<T>> read(String document, ScheduledExecutorService thread,
+            Function<Doc, T> reader) {
+        return withRoom(document, thread, room -> room.read(reader));
+    }
+
+    private <T> CompletableFuture<Optional<T>> withRoom(String document, ScheduledExecutorService thread,
+            Function<Room, CompletableFuture<T>> action) {
         Room loaded = rooms.getIfPresent(document);
         CompletableFuture<Boolean> exists = loaded != null && !loaded.isClosing()
                 ? CompletableFuture.completedFuture(true)
@@ -103,7 +121,7 @@ public final class Rooms implements AutoCloseable {
                 return CompletableFuture.completedFuture(Optional.empty());
             }
             Room room = acquire(document, thread);
-            return room.view().whenComplete((v, failure) -> released(room)).thenApply(Optional::of);
+            return action.apply(room).whenComplete((v, failure) -> released(room)).thenApply(Optional::of);
         });
     }
 

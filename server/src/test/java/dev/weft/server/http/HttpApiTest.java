@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.crdt.Doc;
+import dev.weft.crdt.YXmlElement;
+import dev.weft.crdt.YXmlText;
 import dev.weft.protocol.SyncProtocolMessage.SyncStep1;
 import dev.weft.protocol.SyncProtocolMessage.SyncUpdate;
 import dev.weft.server.WeftServer;
@@ -18,6 +20,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +82,42 @@ class HttpApiTest {
         JsonNode error = JSON.readTree(response.body()).path("error");
         assertThat(error.path("code").asText()).isEqualTo("not_found");
         assertThat(error.path("message").asText()).contains("never-written");
+    }
+
+    @Test
+    void aDocumentsContentIsItsRootTypesAsJson() throws Exception {
+        Doc writer = new Doc();
+        writer.getText("title").insert(0, "Minutes");
+        writer.getMap("meta").set("logo", new byte[] {1, 2, 3});
+        writer.getArray("items").push(List.of("agenda", Map.of("done", true)));
+        writer.getXmlFragment("body").insert(0, List.of(new YXmlElement("p")));
+        writer.getXmlFragment("body").insert(1, List.of(new YXmlText("end")));
+        try (RawClient client = RawClient.connect(server.port(), "content%20doc")) {
+            client.awaitMessage(SyncStep1.class);
+            client.send(new SyncUpdate(writer.encodeStateAsUpdate()));
+
+            await().untilAsserted(() -> {
+                HttpResponse<String> response = get("/api/documents/content%20doc/content");
+                assertThat(response.statusCode()).isEqualTo(200);
+                JsonNode body = JSON.readTree(response.body());
+                assertThat(body.path("title").asText()).isEqualTo("Minutes");
+                assertThat(Base64.getDecoder().decode(body.path("meta").path("logo").asText())).containsExactly(1, 2, 3);
+                assertThat(body.path("items")).isEqualTo(JSON.readTree("[\"agenda\", {\"done\": true}]"));
+                assertThat(body.path("body").asText()).isEqualTo(writer.getXmlFragment("body").toJson());
+            });
+        }
+        // reading the content left the document as it was
+        JsonNode document = JSON.readTree(get("/api/documents/content%20doc").body());
+        assertThat(Base64.getDecoder().decode(document.path("stateVector").asText())).isEqualTo(writer.encodeStateVector());
+        assertThat(document.path("size").asInt()).isEqualTo(writer.encodeStateAsUpdate().length);
+    }
+
+    @Test
+    void theContentOfAnUnknownDocumentIsA404() throws Exception {
+        HttpResponse<String> response = get("/api/documents/never-written/content");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(response.body()).path("error").path("code").asText()).isEqualTo("not_found");
     }
 
     @Test
