@@ -6,7 +6,8 @@
  *   node --expose-gc bench/crdt/peers.mjs time <engine> <opsFile> <updateFile> <runs> <loadRuns> <deadlineSeconds>
  *     replays the prepared trace (see trace.mjs): a cold run and `runs` measured runs, a replay still running
  *     after the deadline being stopped and not repeated; then loads the trace's final document from its update
- *     and encodes it again: a cold run and `loadRuns` measured runs.
+ *     and encodes it again: a cold run and `loadRuns` measured runs. A negative `runs` skips the replay (and
+ *     leaves it out of the output).
  *   node --expose-gc bench/crdt/peers.mjs heap <engine> <opsFile> <updateFile> <docs>
  *     the memory a loaded document retains, in a fresh process.
  */
@@ -64,8 +65,10 @@ const time = (engine, opsFile, updateFile, runs, loadRuns, deadlineSeconds) => {
     transactions: trace.txns.length,
     patches: trace.txns.reduce((n, txn) => n + txn.length, 0),
     documentLength: trace.endContent.length,
-    replay: { ...replays.summary(), completedTransactions: completed },
-    replayUpdateSha256: replayUpdate && sha256(replayUpdate),
+    ...(runs >= 0 && {
+      replay: { ...replays.summary(), completedTransactions: completed },
+      replayUpdateSha256: replayUpdate && sha256(replayUpdate)
+    }),
     updateBytes: update.length,
     load: loads.summary(),
     encode: encodes.summary()

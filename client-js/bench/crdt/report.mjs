@@ -3,12 +3,15 @@
  * (the script bench/crdt) builds Weft's test classes and calls
  *
  *   node client-js/bench/crdt/report.mjs --java <java> --classpath <crdt classes:test classes>
- *        [--runs 5] [--load-runs 20] [--deadline 120] [--heap-docs 3] [--profile [--trace B4|svelte|B4x10]]
+ *        [--runs 5] [--load-runs 100] [--deadline 120] [--heap-docs 3] [--profile [--trace B4|svelte|B4x10]]
+ *        [--only load [--trace B4|svelte|B4x10]]
  *
  * For each trace it prepares an ops file (trace.mjs) and the final document's update (replayed once by Yjs,
  * untimed), then runs every engine in fresh processes: one for the timings (peers.mjs time, CrdtBench time)
  * and one for the retained heap (heap mode). --profile instead samples Weft's time mode with JDK Flight
- * Recorder and prints where the time goes (profile.mjs); it writes no report.
+ * Recorder and prints where the time goes (profile.mjs); it writes no report. --only load times just the
+ * loading and encoding of one trace's document on every engine and prints the medians (a quick before/after
+ * check while tuning the load path); it writes no report either.
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs'
@@ -39,16 +42,21 @@ const { values: options } = parseArgs({
     java: { type: 'string' },
     classpath: { type: 'string' },
     runs: { type: 'string', default: '5' },
-    'load-runs': { type: 'string', default: '20' },
+    'load-runs': { type: 'string', default: '100' },
     deadline: { type: 'string', default: '120' },
     'heap-docs': { type: 'string', default: '3' },
     profile: { type: 'boolean', default: false },
+    only: { type: 'string' },
     trace: { type: 'string', default: 'B4' }
   }
 })
 if (!options.java || !options.classpath) {
-  console.error('usage: report.mjs --java <java> --classpath <classpath> [--runs 5] [--load-runs 20] ' +
-    '[--deadline 120] [--heap-docs 3] [--profile [--trace B4|svelte|B4x10]]')
+  console.error('usage: report.mjs --java <java> --classpath <classpath> [--runs 5] [--load-runs 100] ' +
+    '[--deadline 120] [--heap-docs 3] [--profile [--trace B4|svelte|B4x10]] [--only load [--trace ...]]')
+  process.exit(2)
+}
+if (options.only !== undefined && options.only !== 'load') {
+  console.error(`report.mjs: --only takes 'load', not '${options.only}'`)
   process.exit(2)
 }
 const runs = Number(options.runs)
@@ -146,11 +154,20 @@ const benchmark = () => withTempDir(dir => {
   log(`written to ${path.relative(process.cwd(), reportFile)}`)
 })
 
-const profile = traceId => withTempDir(async dir => {
+/**
+ * Prepares one trace (and the trace it repeats, if any) in `dir`.
+ *
+ * @param {string} dir
+ * @param {string} traceId
+ */
+const prepareOne = (dir, traceId) => {
   const spec = TRACES.find(t => t.id === traceId)
   if (!spec) throw new Error(`no trace ${traceId}; traces: ${TRACES.map(t => t.id).join(', ')}`)
-  const needed = TRACES.filter(t => t === spec || t.id === spec.repeats)
-  const { opsFile, updateFile } = prepare(dir, needed).get(spec.id)
+  return prepare(dir, TRACES.filter(t => t === spec || t.id === spec.repeats)).get(spec.id)
+}
+
+const profile = traceId => withTempDir(async dir => {
+  const { spec, opsFile, updateFile } = prepareOne(dir, traceId)
   const recording = path.join(repoRoot, 'crdt', 'target', `crdt-bench-${spec.id}.jfr`)
   fs.mkdirSync(path.dirname(recording), { recursive: true })
   const flags = [
@@ -162,6 +179,19 @@ const profile = traceId => withTempDir(async dir => {
   runJson(...weft.start('time', timeArgs(opsFile, updateFile), flags))
   await printProfile(path.join(path.dirname(options.java), 'jfr'), recording)
   log(`recording kept in ${path.relative(process.cwd(), recording)} (open it in JDK Mission Control)`)
+})
+
+/** Load and encode timings of every engine on one trace, without replays (a negative run count skips them). */
+const loadOnly = traceId => withTempDir(dir => {
+  const { spec, opsFile, updateFile } = prepareOne(dir, traceId)
+  const noReplay = [opsFile, updateFile, '-1', String(loadRuns), String(deadlineSeconds)]
+  for (const engine of ENGINES) {
+    log(`${spec.id}: ${engine.name} load and encode`)
+    const { load, encode } = runJson(...engine.start('time', noReplay))
+    const ms = value => value === null ? 'n/a' : `${value.toFixed(2)} ms`
+    console.log(`${spec.id} ${engine.name.padEnd(6)} load median ${ms(load.medianMs)} (cold ${ms(load.coldMs)}), ` +
+      `encode median ${ms(encode.medianMs)} (cold ${ms(encode.coldMs)}), ${loadRuns} runs`)
+  }
 })
 
 /** When, where and with what the benchmark ran. */
@@ -189,4 +219,4 @@ const environment = (startedAt, loadAverageAtStart, loadAverageAtEnd, results) =
   }
 }
 
-await (options.profile ? profile(options.trace) : benchmark())
+await (options.profile ? profile(options.trace) : options.only === 'load' ? loadOnly(options.trace) : benchmark())

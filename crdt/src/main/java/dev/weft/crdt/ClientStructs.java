@@ -15,6 +15,12 @@ final class ClientStructs {
     AbstractStruct[] structs;
     private long[] clocks;
     int size;
+    /**
+     * The index the last binary search found. Lookups away from the end tend to come back to it (loading a
+     * document, several items in a row name the same right origin), so it is checked before searching. Only a
+     * hint: the structs may have moved since, which the check notices.
+     */
+    private int lastFound;
 
     ClientStructs() {
         structs = new AbstractStruct[8];
@@ -80,7 +86,7 @@ final class ClientStructs {
 
     /**
      * Yjs's findIndexSS: the index of the struct holding {@code clock}. The last struct, where most lookups land,
-     * is tried first.
+     * is tried first, then the one the last search found.
      *
      * @throws IllegalStateException if no struct holds the clock: callers check the state first
      */
@@ -91,10 +97,15 @@ final class ClientStructs {
                 return last;
             }
         } else {
+            int hint = lastFound;
+            if (hint < last && clocks[hint] <= clock && clock < clocks[hint + 1]) {
+                return hint;
+            }
             // the structs are contiguous: the one holding the clock is the last starting at or before it
             int i = Arrays.binarySearch(clocks, 0, last, clock);
             int index = i >= 0 ? i : -i - 2;
             if (index >= 0) {
+                lastFound = index;
                 return index;
             }
         }

@@ -26,7 +26,8 @@ import java.util.Map;
  * CrdtBench time &lt;opsFile&gt; &lt;updateFile&gt; &lt;runs&gt; &lt;loadRuns&gt; &lt;deadlineSeconds&gt;
  *   replays the prepared trace (client-js/bench/crdt/trace.mjs): a cold run and `runs` measured runs, a replay
  *   still running after the deadline being stopped and not repeated; then loads the trace's final document
- *   from its update and encodes it again: a cold run and `loadRuns` measured runs.
+ *   from its update and encodes it again: a cold run and `loadRuns` measured runs. A negative `runs` skips
+ *   the replay (and leaves it out of the output).
  * CrdtBench heap &lt;opsFile&gt; &lt;updateFile&gt; &lt;docs&gt;
  *   the memory a loaded document retains, in a fresh JVM.
  * </pre>
@@ -63,18 +64,15 @@ public final class CrdtBench {
     private static Map<String, Object> time(Trace trace, byte[] update, int runs, int loadRuns,
                                             double deadlineSeconds) {
         Timings replays = new Timings();
-        ReplayOutcome last;
-        int run = 0;
-        do {
+        ReplayOutcome last = null;
+        for (int run = 0; run <= runs && (last == null || last.completed() == trace.transactions()); run++) {
             last = timeReplay(trace, replays, System.nanoTime() + (long) (deadlineSeconds * 1e9));
-        } while (++run <= runs && last.completed() == trace.transactions());
+        }
         Timings loads = new Timings();
         Timings encodes = new Timings();
-        for (run = 0; run <= loadRuns; run++) {
+        for (int run = 0; run <= loadRuns; run++) {
             timeLoadAndEncode(update, trace.endContent, loads, encodes);
         }
-        Map<String, Object> replay = replays.summary();
-        replay.put("completedTransactions", last.completed());
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("engine", "Weft");
         result.put("runtime", runtime());
@@ -82,8 +80,12 @@ public final class CrdtBench {
         result.put("transactions", trace.transactions());
         result.put("patches", trace.patches());
         result.put("documentLength", trace.endContent.length());
-        result.put("replay", replay);
-        result.put("replayUpdateSha256", last.updateSha256());
+        if (last != null) {
+            Map<String, Object> replay = replays.summary();
+            replay.put("completedTransactions", last.completed());
+            result.put("replay", replay);
+            result.put("replayUpdateSha256", last.updateSha256());
+        }
         result.put("updateBytes", update.length);
         result.put("load", loads.summary());
         result.put("encode", encodes.summary());
