@@ -1,6 +1,7 @@
 package dev.weft.crdt;
 
 import dev.weft.crdt.lib0.JsPropertyOrder;
+import dev.weft.crdt.lib0.Undefined;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -92,8 +93,12 @@ final class ItemTextListPosition {
      * effect here but not given are switched off around the insertion. {@code attributes} is consumed.
      */
     void insertText(Transaction txn, YText parent, Object text, Map<String, Object> attributes) {
+        if (!attributes.isEmpty()) {
+            // undefined means "not set" for an insertion (see requireInsertable), the same as null
+            attributes.replaceAll((key, value) -> value == Undefined.INSTANCE ? null : value);
+        }
         for (String key : currentAttributes.keySet()) {
-            if (JsValues.get(attributes, key) == dev.weft.crdt.lib0.Undefined.INSTANCE) {
+            if (JsValues.get(attributes, key) == Undefined.INSTANCE) {
                 attributes.put(key, null);
             }
         }
@@ -110,6 +115,56 @@ final class ItemTextListPosition {
     }
 
     /**
+     * Checks, before anything is integrated, what {@link #insertText} will write, so that a refused call leaves
+     * the document unchanged: a shared type must not be in a document yet, an embed and the attribute values
+     * must be JSON that the update format V1 can write. An {@code undefined} attribute value is allowed: an
+     * insertion takes it as "not set" (Yjs does so for attributes in effect at the cursor, and would write an
+     * unencodable marker for the others).
+     *
+     * @throws IllegalArgumentException for anything else, or an attribute name that is not a string
+     */
+    static void requireInsertable(Object content, Map<?, ?> attributes) {
+        if (content instanceof AbstractType<?>) {
+            AbstractType.insertable(content);
+        } else if (!(content instanceof String)) {
+            requireJson(content);
+        }
+        if (attributes != null) {
+            for (Map.Entry<?, ?> attribute : attributes.entrySet()) {
+                requireName(attribute.getKey());
+                if (attribute.getValue() != Undefined.INSTANCE) {
+                    requireJson(attribute.getValue());
+                }
+            }
+        }
+    }
+
+    /**
+     * Checks, before anything is integrated, the attributes {@link #formatText} will write as markers: JSON that
+     * the update format V1 can write, {@code null} to remove an attribute.
+     *
+     * @throws IllegalArgumentException for anything else ({@code undefined} included), or an attribute name
+     *     that is not a string
+     */
+    static void requireFormattable(Map<?, ?> attributes) {
+        for (Map.Entry<?, ?> attribute : attributes.entrySet()) {
+            requireName(attribute.getKey());
+            requireJson(attribute.getValue());
+        }
+    }
+
+    private static void requireName(Object key) {
+        if (!(key instanceof String)) {
+            throw new IllegalArgumentException("attribute names must be strings, got " + key);
+        }
+    }
+
+    private static void requireJson(Object value) {
+        AbstractType.toAny(value);
+        Json.requireStringifiable(value);
+    }
+
+    /**
      * Sets {@code attributes} on the next {@code length} characters. Markers inside the range that the new ones
      * supersede are deleted; past the end of the text, Quill's convention is honoured by appending newlines.
      */
@@ -122,7 +177,7 @@ final class ItemTextListPosition {
             if (!item.isDeleted()) {
                 if (item.content instanceof ContentFormat format) {
                     Object attr = JsValues.get(attributes, format.key);
-                    if (attr != dev.weft.crdt.lib0.Undefined.INSTANCE) {
+                    if (attr != Undefined.INSTANCE) {
                         if (JsValues.equalAttrs(attr, format.value)) {
                             negatedAttributes.remove(format.key);
                         } else {
@@ -213,6 +268,9 @@ final class ItemTextListPosition {
                 negatedAttributes.remove(((ContentFormat) right.content).key);
             }
             forward();
+        }
+        if (negatedAttributes.isEmpty()) {
+            return; // plain typing: spares an iterator per insertion
         }
         for (Map.Entry<String, Object> negated : negatedAttributes.entrySet()) {
             right = integrateHere(txn, parent, new ContentFormat(negated.getKey(), negated.getValue()));

@@ -108,27 +108,12 @@ final class JsValues {
         if (object instanceof Map<?, ?> map) {
             return map.containsKey(key) ? map.get(key) : ABSENT;
         }
-        int index = arrayIndex(key);
-        return index >= 0 && index < ownKeyCount(object) ? element(object, index) : ABSENT;
-    }
-
-    private static int arrayIndex(String key) {
-        if (key.isEmpty() || key.length() > 9 || (key.length() > 1 && key.charAt(0) == '0')) {
-            return -1;
-        }
-        int value = 0;
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+        long index = JsPropertyOrder.arrayIndex(key);
+        return index >= 0 && index < ownKeyCount(object) ? element(object, (int) index) : ABSENT;
     }
 
     /** {@code map.get(key)} with JS {@code undefined} for a missing key, as reading a JS property or Map gives. */
-    static Object get(Map<String, Object> map, String key) {
+    static Object get(Map<String, ?> map, String key) {
         Object value = map.get(key);
         return value != null || map.containsKey(key) ? value : Undefined.INSTANCE;
     }

@@ -55,7 +55,7 @@ public final class YArray extends AbstractType<YArrayEvent> implements Iterable<
     }
 
     /** The values checked for insertion, all of them before any is kept. */
-    private static List<Object> insertables(List<?> content) {
+    static List<Object> insertables(List<?> content) {
         List<Object> checked = new ArrayList<>(content.size());
         for (Object value : content) {
             checked.add(insertable(value));

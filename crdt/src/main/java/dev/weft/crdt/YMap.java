@@ -46,7 +46,7 @@ public class YMap extends AbstractType<YMapEvent> {
 
     @Override
     public YMap clone() {
-        YMap clone = new YMap();
+        YMap clone = copy();
         forEach((key, value) -> clone.set(key, value instanceof AbstractType<?> type ? type.clone() : value));
         return clone;
     }

@@ -61,11 +61,20 @@ public class YText extends AbstractType<YTextEvent> {
         return new YText();
     }
 
-    /** A new, unattached text with the same content and formatting (embedded types are shared, as in Yjs). */
+    /**
+     * A new, unattached text of the same kind with the same content and formatting. Embedded types are cloned
+     * too: Yjs shares them, which would insert one type into two places.
+     */
     @Override
     public YText clone() {
-        YText text = new YText();
-        text.applyDelta(toDelta());
+        YText text = copy();
+        List<Map<String, Object>> delta = toDelta();
+        for (Map<String, Object> op : delta) {
+            if (op.get("insert") instanceof AbstractType<?> embedded) {
+                op.put("insert", embedded.clone());
+            }
+        }
+        text.applyDelta(delta);
         return text;
     }
 
@@ -107,6 +116,9 @@ public class YText extends AbstractType<YTextEvent> {
      * {@code index}); attributes in effect there but absent from the map are switched off for the inserted text.
      */
     public void insert(int index, String text, Map<String, Object> attributes) {
+        if (attributes != null) {
+            ItemTextListPosition.requireInsertable(text, attributes);
+        }
         if (text.isEmpty()) {
             return;
         }
@@ -127,9 +139,12 @@ public class YText extends AbstractType<YTextEvent> {
 
     /** {@link #insert(int, String, Map)} in the given transaction. */
     public void insert(Transaction txn, int index, String text, Map<String, Object> attributes) {
-        txn.requireOpen(doc);
+        Transaction open = txn.requireOpen(doc);
+        if (attributes != null) {
+            ItemTextListPosition.requireInsertable(text, attributes);
+        }
         if (!text.isEmpty()) {
-            insertText(txn, index, text, attributes);
+            insertText(open, index, text, attributes);
         }
     }
 
@@ -148,6 +163,7 @@ public class YText extends AbstractType<YTextEvent> {
      * {@link #insert(int, String)}, an embed does not inherit the formatting around it (as in Yjs).
      */
     public void insertEmbed(int index, Object embed, Map<String, Object> attributes) {
+        ItemTextListPosition.requireInsertable(embed, attributes);
         transactOrQueue(txn -> insertEmbed(txn, index, embed, attributes));
     }
 
@@ -158,9 +174,10 @@ public class YText extends AbstractType<YTextEvent> {
 
     /** {@link #insertEmbed(int, Object, Map)} in the given transaction. */
     public void insertEmbed(Transaction txn, int index, Object embed, Map<String, Object> attributes) {
-        txn.requireOpen(doc);
-        ItemTextListPosition pos = ItemTextListPosition.findPosition(txn, this, index, attributes == null);
-        pos.insertText(txn, this, embed, attributes == null ? new LinkedHashMap<>() : new LinkedHashMap<>(attributes));
+        Transaction open = txn.requireOpen(doc);
+        ItemTextListPosition.requireInsertable(embed, attributes);
+        ItemTextListPosition pos = ItemTextListPosition.findPosition(open, this, index, attributes == null);
+        pos.insertText(open, this, embed, attributes == null ? new LinkedHashMap<>() : new LinkedHashMap<>(attributes));
     }
 
     /** Deletes {@code length} units starting at {@code index}, and the format markers left without content. */
@@ -179,9 +196,9 @@ public class YText extends AbstractType<YTextEvent> {
 
     /** {@link #delete(int, int)} in the given transaction. */
     public void delete(Transaction txn, int index, int length) {
-        txn.requireOpen(doc);
+        Transaction open = txn.requireOpen(doc);
         if (length != 0) {
-            ItemTextListPosition.findPosition(txn, this, index, true).deleteText(txn, this, length);
+            ItemTextListPosition.findPosition(open, this, index, true).deleteText(open, this, length);
         }
     }
 
@@ -190,6 +207,7 @@ public class YText extends AbstractType<YTextEvent> {
      * attribute. Formatting past the end appends newlines, as Quill expects a text to end with one.
      */
     public void format(int index, int length, Map<String, Object> attributes) {
+        ItemTextListPosition.requireFormattable(attributes);
         if (length != 0) {
             transactOrQueue(txn -> format(txn, index, length, attributes));
         }
@@ -197,13 +215,14 @@ public class YText extends AbstractType<YTextEvent> {
 
     /** {@link #format(int, int, Map)} in the given transaction. */
     public void format(Transaction txn, int index, int length, Map<String, Object> attributes) {
-        txn.requireOpen(doc);
+        Transaction open = txn.requireOpen(doc);
+        ItemTextListPosition.requireFormattable(attributes);
         if (length == 0) {
             return;
         }
-        ItemTextListPosition pos = ItemTextListPosition.findPosition(txn, this, index, false);
+        ItemTextListPosition pos = ItemTextListPosition.findPosition(open, this, index, false);
         if (pos.right != null) {
-            pos.formatText(txn, this, length, new LinkedHashMap<>(attributes));
+            pos.formatText(open, this, length, new LinkedHashMap<>(attributes));
         }
     }
 
@@ -217,6 +236,7 @@ public class YText extends AbstractType<YTextEvent> {
      * dropped, since Quill always ends its content with one (the condition is Yjs's, inverted as Yjs has it).
      */
     public void applyDelta(List<? extends Map<String, ?>> delta, boolean sanitize) {
+        requireApplicable(delta);
         transactOrQueue(txn -> applyDelta(txn, delta, sanitize));
     }
 
@@ -227,7 +247,8 @@ public class YText extends AbstractType<YTextEvent> {
 
     /** {@link #applyDelta(List, boolean)} in the given transaction. */
     public void applyDelta(Transaction txn, List<? extends Map<String, ?>> delta, boolean sanitize) {
-        txn.requireOpen(doc);
+        Transaction open = txn.requireOpen(doc);
+        requireApplicable(delta);
         ItemTextListPosition pos = new ItemTextListPosition(null, start, 0, new LinkedHashMap<>());
         for (int i = 0; i < delta.size(); i++) {
             Map<String, ?> op = delta.get(i);
@@ -239,12 +260,12 @@ public class YText extends AbstractType<YTextEvent> {
                     insert = s.substring(0, s.length() - 1);
                 }
                 if (!(insert instanceof String s) || !s.isEmpty()) {
-                    pos.insertText(txn, this, insert, attributes);
+                    pos.insertText(open, this, insert, attributes);
                 }
             } else if (isDefined(op, "retain")) {
-                pos.formatText(txn, this, ((Number) op.get("retain")).intValue(), attributes);
+                pos.formatText(open, this, ((Number) op.get("retain")).intValue(), attributes);
             } else if (isDefined(op, "delete")) {
-                pos.deleteText(txn, this, ((Number) op.get("delete")).intValue());
+                pos.deleteText(open, this, ((Number) op.get("delete")).intValue());
             }
         }
     }
@@ -258,9 +279,37 @@ public class YText extends AbstractType<YTextEvent> {
         }
     }
 
+    /**
+     * Checks every op of {@code delta} before the first one is applied, so that a refused delta leaves the
+     * document unchanged.
+     *
+     * @throws IllegalArgumentException for an embed or attribute value the text cannot hold, or a retain or
+     *     delete that is not a number
+     */
+    private static void requireApplicable(List<? extends Map<String, ?>> delta) {
+        for (Map<String, ?> op : delta) {
+            Map<?, ?> attributes = op.get("attributes") instanceof Map<?, ?> map ? map : null;
+            if (isDefined(op, "insert")) {
+                ItemTextListPosition.requireInsertable(op.get("insert"), attributes);
+            } else if (isDefined(op, "retain")) {
+                requireCount(op, "retain");
+                if (attributes != null) {
+                    ItemTextListPosition.requireFormattable(attributes);
+                }
+            } else if (isDefined(op, "delete")) {
+                requireCount(op, "delete");
+            }
+        }
+    }
+
+    private static void requireCount(Map<String, ?> op, String key) {
+        if (!(op.get(key) instanceof Number)) {
+            throw new IllegalArgumentException(key + " must be a number: " + op);
+        }
+    }
+
     private static boolean isDefined(Map<String, ?> op, String key) {
-        Object value = op.get(key);
-        return value != null ? value != dev.weft.crdt.lib0.Undefined.INSTANCE : op.containsKey(key);
+        return JsValues.get(op, key) != Undefined.INSTANCE;
     }
 
     @SuppressWarnings("unchecked")
@@ -291,11 +340,15 @@ public class YText extends AbstractType<YTextEvent> {
      * @param prevSnapshot the state to compare with, or null
      * @param computeYChange makes the {@code ychange} value from "added" or "removed" and the id of the change's
      *     first character; null gives Yjs's {@code {type: "added"}} / {@code {type: "removed"}}
+     * @throws IllegalStateException with a snapshot, if this text is not part of a document
      */
     public List<Map<String, Object>> toDelta(Snapshot snapshot, Snapshot prevSnapshot,
                                              BiFunction<String, ID, Object> computeYChange) {
         if (snapshot == null && prevSnapshot == null) {
             return computeDelta(null, null, computeYChange);
+        }
+        if (doc == null) {
+            throw new IllegalStateException("a snapshot is of a document: this text is not in one yet");
         }
         List<List<Map<String, Object>>> result = new ArrayList<>(1);
         // the snapshots' boundaries are split in a transaction, which merges them again when it ends
@@ -377,8 +430,7 @@ public class YText extends AbstractType<YTextEvent> {
 
     /** {@link #setAttribute(String, Object)} in the given transaction. */
     public void setAttribute(Transaction txn, String name, Object value) {
-        txn.requireOpen(doc);
-        typeMapSet(txn, name, value);
+        typeMapSet(txn.requireOpen(doc), name, value);
     }
 
     /** Removes an attribute of the whole text. */
@@ -388,8 +440,7 @@ public class YText extends AbstractType<YTextEvent> {
 
     /** {@link #removeAttribute(String)} in the given transaction. */
     public void removeAttribute(Transaction txn, String name) {
-        txn.requireOpen(doc);
-        typeMapDelete(txn, name);
+        typeMapDelete(txn.requireOpen(doc), name);
     }
 
     /** An attribute of the whole text, or null when it is not set. */

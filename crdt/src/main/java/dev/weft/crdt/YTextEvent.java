@@ -1,10 +1,10 @@
 package dev.weft.crdt;
 
+import dev.weft.crdt.lib0.Undefined;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,13 +34,6 @@ public final class YTextEvent extends YEvent<YText> {
     /** The whole-text attributes ({@link YText#setAttribute}) that changed. */
     public Set<String> keysChanged() {
         return changedKeys(subs);
-    }
-
-    /** The keys of map content among what a transaction changed in a type (null stands for its list content). */
-    static Set<String> changedKeys(Set<String> subs) {
-        Set<String> keys = new LinkedHashSet<>(subs);
-        keys.remove(null);
-        return Collections.unmodifiableSet(keys);
     }
 
     /**
@@ -160,7 +153,7 @@ public final class YTextEvent extends YEvent<YText> {
             } else if (!item.isDeleted()) {
                 oldAttributes.put(key, value);
                 Object attr = JsValues.get(attributes, key);
-                if (attr != dev.weft.crdt.lib0.Undefined.INSTANCE) {
+                if (attr != Undefined.INSTANCE) {
                     if (!JsValues.equalAttrs(attr, value)) {
                         endRetain();
                         if (value == null) {

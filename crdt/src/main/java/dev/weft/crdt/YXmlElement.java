@@ -96,14 +96,13 @@ public class YXmlElement extends YXmlFragment {
 
     /** {@link #removeAttribute(String)} in the given transaction. */
     public void removeAttribute(Transaction txn, String name) {
-        txn.requireOpen(doc);
-        typeMapDelete(txn, name);
+        typeMapDelete(txn.requireOpen(doc), name);
     }
 
     /** Sets an attribute. */
     public void setAttribute(String name, Object value) {
         if (doc == null) {
-            prelimAttrs.put(name, value);
+            prelimAttrs.put(name, insertable(value));
         } else {
             try (Transaction txn = doc.transact(null, true)) {
                 typeMapSet(txn, name, value);
@@ -113,8 +112,7 @@ public class YXmlElement extends YXmlFragment {
 
     /** {@link #setAttribute(String, Object)} in the given transaction. */
     public void setAttribute(Transaction txn, String name, Object value) {
-        txn.requireOpen(doc);
-        typeMapSet(txn, name, value);
+        typeMapSet(txn.requireOpen(doc), name, value);
     }
 
     /** An attribute's value, or null when it is not set. */

@@ -19,6 +19,6 @@ public final class YXmlEvent extends YEvent<YXmlFragment> {
 
     /** The attributes that were set or removed. */
     public Set<String> attributesChanged() {
-        return YTextEvent.changedKeys(subs);
+        return changedKeys(subs);
     }
 }

@@ -111,7 +111,7 @@ public class YXmlFragment extends AbstractType<YXmlEvent> {
     /** Inserts {@code content} (XML nodes) before the {@code index}-th child. */
     public void insert(int index, List<?> content) {
         if (doc == null) {
-            prelimContent.addAll(index, content);
+            prelimContent.addAll(index, YArray.insertables(content));
         } else {
             try (Transaction txn = doc.transact(null, true)) {
                 typeListInsertGenerics(txn, index, content);
@@ -121,8 +121,7 @@ public class YXmlFragment extends AbstractType<YXmlEvent> {
 
     /** {@link #insert(int, List)} in the given transaction. */
     public void insert(Transaction txn, int index, List<?> content) {
-        txn.requireOpen(doc);
-        typeListInsertGenerics(txn, index, content);
+        typeListInsertGenerics(txn.requireOpen(doc), index, content);
     }
 
     /** Inserts {@code content} right after {@code ref} (a child of this fragment; null: at the start). */
@@ -132,7 +131,7 @@ public class YXmlFragment extends AbstractType<YXmlEvent> {
             if (index == 0 && ref != null) {
                 throw new IllegalArgumentException("Reference item not found");
             }
-            prelimContent.addAll(index, content);
+            prelimContent.addAll(index, YArray.insertables(content));
         } else {
             try (Transaction txn = doc.transact(null, true)) {
                 typeListInsertGenericsAfter(txn, ref == null ? null : ref.item, content);
@@ -142,8 +141,7 @@ public class YXmlFragment extends AbstractType<YXmlEvent> {
 
     /** {@link #insertAfter(AbstractType, List)} in the given transaction. */
     public void insertAfter(Transaction txn, AbstractType<?> ref, List<?> content) {
-        txn.requireOpen(doc);
-        typeListInsertGenericsAfter(txn, ref == null ? null : ref.item, content);
+        typeListInsertGenericsAfter(txn.requireOpen(doc), ref == null ? null : ref.item, content);
     }
 
     private static int indexOfIdentity(List<Object> list, Object element) {
@@ -173,8 +171,7 @@ public class YXmlFragment extends AbstractType<YXmlEvent> {
 
     /** {@link #delete(int, int)} in the given transaction. */
     public void delete(Transaction txn, int index, int length) {
-        txn.requireOpen(doc);
-        typeListDelete(txn, index, length);
+        typeListDelete(txn.requireOpen(doc), index, length);
     }
 
     /** The children, in order. */

@@ -22,12 +22,10 @@ public class YXmlHook extends YMap {
         return new YXmlHook(hookName);
     }
 
-    /** A new, unattached hook with the same name and entries. */
+    /** A new, unattached hook with the same name and clones of the entries. */
     @Override
     public YXmlHook clone() {
-        YXmlHook hook = new YXmlHook(hookName);
-        forEach(hook::set);
-        return hook;
+        return (YXmlHook) super.clone();
     }
 
     @Override

@@ -37,9 +37,7 @@ public class YXmlText extends YText {
     /** A new, unattached XML text with the same content and formatting. */
     @Override
     public YXmlText clone() {
-        YXmlText text = new YXmlText();
-        text.applyDelta(toDelta());
-        return text;
+        return (YXmlText) super.clone();
     }
 
     /**

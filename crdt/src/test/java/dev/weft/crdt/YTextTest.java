@@ -1,6 +1,7 @@
 package dev.weft.crdt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -221,6 +222,14 @@ class YTextTest {
         assertThat(Json.stringify(text.toDelta(s2, s1, null))).isEqualTo(S2_SINCE_S1);
         assertThat(Json.stringify(text.toDelta(null, s1, (type, id) -> attrs("type", type, "user", id.client()))))
                 .isEqualTo(NOW_SINCE_S1);
+    }
+
+    /** A snapshot is of a document: a text not in one says so instead of failing on its absent document. */
+    @Test
+    void aTextNotInADocumentHasNoSnapshotDelta() {
+        Snapshot snapshot = Snapshot.snapshot(new Doc());
+
+        assertThatThrownBy(() -> new YText("ab").toDelta(snapshot)).isInstanceOf(IllegalStateException.class);
     }
 
     /*

@@ -4,9 +4,11 @@ import static dev.weft.crdt.YTextTest.attrs;
 import static dev.weft.crdt.YTextTest.bytes;
 import static dev.weft.crdt.YTextTest.hex;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -280,5 +282,49 @@ class YXmlTest {
 
         assertThat(doc.getXmlFragment("odd").toString()).isEqualTo(ODD_STRING);
         assertThat(hex(doc.encodeStateAsUpdate())).isEqualTo(ODD_UPDATE);
+    }
+
+    /** Prelim content is checked as it is added, so that inserting the prelim node cannot commit half of it. */
+    @Test
+    void prelimChildrenAndAttributesAreCheckedWhenAdded() {
+        Doc other = new Doc();
+        YXmlElement placed = new YXmlElement("p");
+        other.getXmlFragment("f").insert(0, List.of(placed));
+        YXmlElement prelim = new YXmlElement("div");
+        prelim.setAttribute("ok", "1");
+
+        assertThatThrownBy(() -> prelim.setAttribute("bad", new Object())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> prelim.insert(0, List.of(new YXmlText("a"), placed)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> prelim.insertAfter(null, List.of(placed)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> prelim.push(List.of(new Object()))).isInstanceOf(IllegalArgumentException.class);
+
+        Doc d = new Doc();
+        d.getXmlFragment("f").insert(0, List.of(prelim));
+        assertThat(d.getXmlFragment("f").toString()).isEqualTo("<div ok=\"1\"></div>");
+    }
+
+    /** Clones are of the same kind and hold clones of nested types, which can then be inserted next to the originals. */
+    @Test
+    void clonesCopyNestedTypes() {
+        Doc d = new Doc();
+        YXmlFragment f = d.getXmlFragment("f");
+        YXmlHook hook = new YXmlHook("widget");
+        hook.set("inner", new YMap(Map.of("k", 1)));
+        YXmlText text = new YXmlText("ab");
+        text.insertEmbed(1, new YMap(Map.of("k", 2)));
+        f.insert(0, List.of(hook, text));
+
+        f.push(List.of(hook.clone(), text.clone()));
+
+        assertThat(f.get(2)).isInstanceOf(YXmlHook.class);
+        assertThat(((YXmlHook) f.get(2)).hookName()).isEqualTo("widget");
+        assertThat(((YMap) ((YXmlHook) f.get(2)).get("inner")).toJson()).isEqualTo(Map.of("k", 1));
+        assertThat(f.get(3)).isInstanceOf(YXmlText.class);
+        YXmlText cloned = (YXmlText) f.get(3);
+        assertThat(cloned.toString()).isEqualTo(text.toString());
+        assertThat(((YMap) cloned.toDelta().get(1).get("insert")).toJson()).isEqualTo(Map.of("k", 2));
+        assertThat(cloned.toDelta().get(1).get("insert")).isNotSameAs(text.toDelta().get(1).get("insert"));
     }
 }
