@@ -1,7 +1,6 @@
 package dev.weft.crdt.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.crdt.Doc;
@@ -45,13 +44,9 @@ class JavaToYjsFuzzTest {
 
     @TestFactory
     Stream<DynamicTest> yjsFedJavaUpdatesMatchesJava() {
-        Stream<DynamicTest> seeds = FuzzSeeds.seeds().mapToObj(seed -> dynamicTest("seed " + seed, () -> check(seed)));
-        if (!FuzzSeeds.isFullRun()) {
-            return seeds;
-        }
-        return Stream.concat(seeds, Stream.of(dynamicTest("many seeds made updates wait as pending", () ->
+        return FuzzSeeds.tests(JavaToYjsFuzzTest::check, "many seeds made updates wait as pending", () ->
                 assertThat(seedsWithPending).as("seeds whose receiver had updates pending, of %d", seedsRun)
-                        .isGreaterThan(seedsRun / 3))));
+                        .isGreaterThan(seedsRun / 3));
     }
 
     private static void check(long seed) {

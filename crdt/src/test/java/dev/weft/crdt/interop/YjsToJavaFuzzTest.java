@@ -1,7 +1,6 @@
 package dev.weft.crdt.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -56,13 +55,9 @@ class YjsToJavaFuzzTest {
 
     @TestFactory
     Stream<DynamicTest> javaFedYjsUpdatesMatchesYjs() {
-        Stream<DynamicTest> seeds = FuzzSeeds.seeds().mapToObj(seed -> dynamicTest("seed " + seed, () -> check(seed)));
-        if (!FuzzSeeds.isFullRun()) {
-            return seeds;
-        }
-        return Stream.concat(seeds, Stream.of(dynamicTest("most seeds made updates wait as pending", () ->
+        return FuzzSeeds.tests(YjsToJavaFuzzTest::check, "most seeds made updates wait as pending", () ->
                 assertThat(seedsWithPending).as("seeds whose feed left updates pending in Yjs, of %d", seedsRun)
-                        .isGreaterThan(seedsRun / 2))));
+                        .isGreaterThan(seedsRun / 2));
     }
 
     private static void check(long seed) {
