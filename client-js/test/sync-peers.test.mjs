@@ -62,8 +62,10 @@ test('concurrent edits converge to the same state on every peer', async () => {
   await Promise.all(all.map((peer, i) => peers.call('insertText', { peer, text: 'text', index: 0, content: `[${i}]` })))
   await peers.call('deleteText', { peer: all[0], text: 'text', index: 0, length: 1 })
   await Promise.all(all.map((peer, i) => peers.call('setMapEntry', { peer, map: 'map', key: 'same', value: i })))
-  await Promise.all(all.map(peer => until('all three inserts', peer, s => s.texts.text.length === 8)))
-  const [first, ...rest] = await Promise.all(all.map(state))
+  // Every edit above was applied locally before its call returned, so equal state vectors on all three peers mean
+  // each has received every edit (waiting for the text alone raced the map entries).
+  const [first, ...rest] = await eventually('every peer has every edit', () => Promise.all(all.map(state)),
+    states => states.every(s => s.stateVector === states[0].stateVector && s.texts.text.length === 8))
   for (const other of rest) {
     assert.equal(other.texts.text, first.texts.text)
     assert.deepEqual(other.maps.map, first.maps.map)
