@@ -3,9 +3,11 @@ package dev.weft.server;
 import dev.weft.server.auth.Authenticator;
 import dev.weft.server.config.Limits;
 import dev.weft.server.config.ServerConfig;
+import dev.weft.server.http.ApiRoutes;
 import dev.weft.server.http.HttpServices;
 import dev.weft.server.http.WeftChannelInitializer;
 import dev.weft.server.metrics.ServerMetrics;
+import dev.weft.server.sync.DocumentsApi;
 import dev.weft.server.sync.Rooms;
 import dev.weft.storage.Storage;
 import dev.weft.storage.StorageSettings;
@@ -66,7 +68,9 @@ public final class WeftServer implements AutoCloseable {
                 .orElseGet(Authenticator::open);
         channels = new DefaultChannelGroup("weft", GlobalEventExecutor.INSTANCE);
         metrics.measureUnsentBytes(this::unsentBytes);
-        HttpServices services = new HttpServices(authenticator, rooms, metrics, limits, blocking);
+        ApiRoutes routes = new ApiRoutes();
+        new DocumentsApi(authenticator, rooms).register(routes);
+        HttpServices services = new HttpServices(authenticator, rooms, metrics, limits, blocking, routes);
 
         IoHandlerFactory io = NioIoHandler.newFactory();
         acceptor = new MultiThreadIoEventLoopGroup(1, io);

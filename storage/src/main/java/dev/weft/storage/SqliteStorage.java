@@ -17,6 +17,7 @@ final class SqliteStorage implements Storage {
     private final StorageWriter writer;
     private final HikariDataSource readers;
     private final DocumentStore documents;
+    private final Tables tables;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SqliteStorage(Path databaseFile, StorageWriter writer, HikariDataSource readers, DocumentStore documents) {
@@ -24,6 +25,7 @@ final class SqliteStorage implements Storage {
         this.writer = writer;
         this.readers = readers;
         this.documents = documents;
+        this.tables = new SqliteTables(writer, readers);
     }
 
     static SqliteStorage open(Path dataDir, StorageSettings settings) {
@@ -58,6 +60,11 @@ final class SqliteStorage implements Storage {
     @Override
     public DocumentStore documents() {
         return documents;
+    }
+
+    @Override
+    public Tables tables() {
+        return tables;
     }
 
     @Override

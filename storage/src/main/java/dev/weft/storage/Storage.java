@@ -33,6 +33,9 @@ public interface Storage extends AutoCloseable {
     /** Documents: their update logs, snapshots and metadata. */
     DocumentStore documents();
 
+    /** The features' plain tables, for their repositories: writes with group commit, reads from the pool. */
+    Tables tables();
+
     /** Commits the writes accepted so far, refuses later ones, and closes the connections. Idempotent. */
     @Override
     void close();

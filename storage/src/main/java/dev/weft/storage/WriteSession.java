@@ -27,6 +27,11 @@ final class WriteSession implements AutoCloseable {
         return statement;
     }
 
+    /** The connection itself, for features' own statements ({@link Tables#write}); the writer commits it. */
+    Connection connection() {
+        return connection;
+    }
+
     void commit() throws SQLException {
         connection.commit();
     }

@@ -49,15 +49,31 @@ final class HttpResponses {
                 }
             }));
 
+    private static final String JSON_TYPE = "application/json; charset=utf-8";
+
     private HttpResponses() {
     }
 
     static FullHttpResponse json(HttpResponseStatus status, Object body) {
         try {
-            return bytes(status, "application/json; charset=utf-8", JSON.writeValueAsBytes(body));
+            return bytes(status, JSON_TYPE, JSON.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot write a response as JSON", e);
         }
+    }
+
+    /** An API handler's answer: its body as JSON (unless 204) and its extra headers. */
+    static FullHttpResponse api(ApiResponse answer) {
+        FullHttpResponse response;
+        if (answer.status().equals(HttpResponseStatus.NO_CONTENT)) {
+            response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, answer.status());
+        } else if (answer.body() instanceof JsonBody written) {
+            response = bytes(answer.status(), JSON_TYPE, written.bytes());
+        } else {
+            response = json(answer.status(), answer.body());
+        }
+        answer.headers().forEach(response.headers()::set);
+        return response;
     }
 
     static FullHttpResponse error(HttpResponseStatus status, String code, String message) {

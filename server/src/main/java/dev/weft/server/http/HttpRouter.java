@@ -15,21 +15,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes each HTTP request: a WebSocket upgrade becomes a sync connection (and the router leaves the pipeline);
- * otherwise {@code /healthz}, {@code /metrics}, the documents API under {@code /api/documents/}, or a static
- * file. Every error is JSON.
+ * otherwise the JSON API under {@code /api/} (its routes registered by the features), {@code /healthz},
+ * {@code /metrics}, or a static file. Every error is JSON.
  */
 final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger log = LoggerFactory.getLogger(HttpRouter.class);
 
     private final HttpServices services;
     private final WebSocketUpgrade upgrade;
-    private final DocumentsApi documents;
+    private final ApiDispatcher api;
     private final StaticFiles staticFiles;
 
     HttpRouter(HttpServices services, StaticFiles staticFiles) {
         this.services = services;
         this.upgrade = new WebSocketUpgrade(services);
-        this.documents = new DocumentsApi(services);
+        this.api = new ApiDispatcher(services.routes(), services.blocking());
         this.staticFiles = staticFiles;
     }
 
@@ -46,24 +46,22 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
-        if (!HttpMethod.GET.equals(request.method())) {
-            HttpResponses.send(ctx, keepAlive, HttpResponses.error(HttpResponseStatus.METHOD_NOT_ALLOWED,
-                    "method_not_allowed", "only GET is served"));
+        String path = uri.rawPath();
+        if (path.startsWith(ApiRoutes.PREFIX)) {
+            api.dispatch(ctx, request, uri, keepAlive);
             return;
         }
-        String path = uri.rawPath();
+        if (!HttpMethod.GET.equals(request.method())) {
+            HttpResponses.send(ctx, keepAlive, HttpResponses.error(HttpResponseStatus.METHOD_NOT_ALLOWED,
+                    "method_not_allowed", "only GET is served outside " + ApiRoutes.PREFIX));
+            return;
+        }
         switch (path) {
             case "/healthz" -> HttpResponses.send(ctx, keepAlive,
                     HttpResponses.json(HttpResponseStatus.OK, Map.of("status", "ok")));
             case "/metrics" -> HttpResponses.send(ctx, keepAlive,
                     HttpResponses.text(HttpResponseStatus.OK, ServerMetrics.CONTENT_TYPE, services.metrics().scrape()));
-            default -> {
-                if (path.startsWith(DocumentsApi.PREFIX)) {
-                    documents.handle(ctx, request, uri, keepAlive);
-                } else {
-                    staticFiles.serve(ctx, path, keepAlive);
-                }
-            }
+            default -> staticFiles.serve(ctx, path, keepAlive);
         }
     }
 

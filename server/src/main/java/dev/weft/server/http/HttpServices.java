@@ -13,8 +13,9 @@ import java.util.concurrent.Executor;
  * @param rooms the loaded documents
  * @param metrics the server's meters
  * @param limits what one client may cost
- * @param blocking where blocking work (file and database reads) runs, never an event loop
+ * @param blocking where blocking work (file and database reads, API handlers) runs, never an event loop
+ * @param routes the JSON API's routes, registered by the features
  */
 public record HttpServices(Authenticator authenticator, Rooms rooms, ServerMetrics metrics, Limits limits,
-        Executor blocking) {
+        Executor blocking, ApiRoutes routes) {
 }

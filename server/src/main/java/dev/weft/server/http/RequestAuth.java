@@ -3,10 +3,12 @@ package dev.weft.server.http;
 import dev.weft.server.auth.AuthException;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where a request carries its access token, and how a refusal is answered: the HTTP side of auth. */
@@ -21,11 +23,15 @@ final class RequestAuth {
      * (y-websocket's params; browsers cannot set headers on a WebSocket).
      */
     static Optional<String> token(HttpRequest request, QueryStringDecoder uri) {
-        String header = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+        return token(request.headers(), uri.parameters());
+    }
+
+    static Optional<String> token(HttpHeaders headers, Map<String, List<String>> query) {
+        String header = headers.get(HttpHeaderNames.AUTHORIZATION);
         if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.of(header.substring(BEARER.length()).strip());
         }
-        List<String> values = uri.parameters().get("token");
+        List<String> values = query.get("token");
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
     }
 

@@ -148,6 +148,11 @@ class HttpApiTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(post.statusCode()).isEqualTo(405);
         assertThat(JSON.readTree(post.body()).path("error").path("code").asText()).isEqualTo("method_not_allowed");
+        assertThat(post.headers().firstValue("Allow")).hasValue("GET");
+
+        HttpResponse<String> unknownApi = get("/api/no-such-thing");
+        assertThat(unknownApi.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknownApi.body()).path("error").path("code").asText()).isEqualTo("not_found");
 
         HttpResponse<String> missing = get("/no/such/file.js");
         assertThat(missing.statusCode()).isEqualTo(404);
