@@ -1,0 +1,113 @@
+package dev.weft.storage.plugins;
+
+import dev.weft.storage.Tables;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Each user's AI credits and the usage of every AI call ({@code V5__plugins.sql}), in micro-credits. A user who
+ * has no row yet has {@code startingBalance}, which the first charge or grant writes down. A charge is taken
+ * whole even when it leaves the balance below zero (the call was made and paid for); whoever spends checks the
+ * balance first.
+ */
+public final class CreditRepository {
+    private final Tables tables;
+    private final InstantSource clock;
+    private final long startingBalance;
+
+    /**
+     * @param startingBalance what a user who was never charged nor granted anything has, in micro-credits
+     */
+    public CreditRepository(Tables tables, InstantSource clock, long startingBalance) {
+        this.tables = tables;
+        this.clock = clock;
+        this.startingBalance = startingBalance;
+    }
+
+    /** The balance of {@code subject}, in micro-credits. */
+    public long balance(String subject) {
+        return tables.read("read the credits of '" + subject + "'", connection -> balance(connection, subject));
+    }
+
+    /** Records {@code usage} and takes its cost from its user's balance; completes with the new balance. */
+    public CompletableFuture<Long> charge(AiUsage usage) {
+        long now = clock.millis();
+        return tables.write("charge '" + usage.subject() + "' for an AI call", connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO ai_usage (subject, document, plugin, model, prompt_tokens, completion_tokens, cost,
+                        created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                insert.setString(1, usage.subject());
+                insert.setString(2, usage.document());
+                insert.setString(3, usage.plugin());
+                insert.setString(4, usage.model());
+                insert.setLong(5, usage.promptTokens());
+                insert.setLong(6, usage.completionTokens());
+                insert.setLong(7, usage.cost());
+                insert.setLong(8, now);
+                insert.executeUpdate();
+            }
+            return add(connection, usage.subject(), -usage.cost());
+        });
+    }
+
+    /** Adds {@code amount} micro-credits (negative to take some away) to the balance of {@code subject}. */
+    public CompletableFuture<Long> grant(String subject, long amount) {
+        return tables.write("grant credits to '" + subject + "'", connection -> add(connection, subject, amount));
+    }
+
+    /** The latest {@code limit} AI calls of {@code subject}, newest first. */
+    public List<AiUsage> usage(String subject, int limit) {
+        return tables.read("read the AI usage of '" + subject + "'", connection -> {
+            List<AiUsage> found = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT subject, document, plugin, model, prompt_tokens, completion_tokens, cost, created_at
+                    FROM ai_usage WHERE subject = ? ORDER BY id DESC LIMIT ?""")) {
+                select.setString(1, subject);
+                select.setInt(2, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(new AiUsage(rows.getString(1), rows.getString(2), rows.getString(3),
+                                rows.getString(4), rows.getLong(5), rows.getLong(6), rows.getLong(7),
+                                Instant.ofEpochMilli(rows.getLong(8))));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    private long add(Connection connection, String subject, long amount) throws SQLException {
+        long balance = Math.addExact(balance(connection, subject), amount);
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE ai_credits SET balance = ? WHERE subject = ?")) {
+            update.setLong(1, balance);
+            update.setString(2, subject);
+            if (update.executeUpdate() == 0) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO ai_credits (subject, balance) VALUES (?, ?)")) {
+                    insert.setString(1, subject);
+                    insert.setLong(2, balance);
+                    insert.executeUpdate();
+                }
+            }
+        }
+        return balance;
+    }
+
+    private long balance(Connection connection, String subject) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT balance FROM ai_credits WHERE subject = ?")) {
+            select.setString(1, subject);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : startingBalance;
+            }
+        }
+    }
+}
