@@ -8,22 +8,7 @@
  * Collections happen when the engines' allocations call for them, on the clock, as they do in use.
  */
 import { performance } from 'node:perf_hooks'
-
-/**
- * Collects garbage until the heap stops shrinking (one pass can leave work for the next) and returns the
- * heap in use: for measuring memory only (see above). Needs node --expose-gc.
- */
-export const fullGc = () => {
-  if (typeof globalThis.gc !== 'function') throw new Error('run node with --expose-gc')
-  let used = Infinity
-  for (let i = 0; i < 10; i++) {
-    globalThis.gc()
-    const now = process.memoryUsage().heapUsed
-    if (now >= used) return now
-    used = now
-  }
-  return used
-}
+import { median } from '../support/measure.mjs'
 
 /** The times of one step over all runs of a process, the first being the cold one. */
 export class Timings {
@@ -49,13 +34,4 @@ export class Timings {
     const [coldMs, ...runsMs] = this.times
     return { coldMs, runsMs, medianMs: runsMs.length > 0 ? median(runsMs) : null }
   }
-}
-
-/**
- * @param {number[]} values
- */
-export const median = values => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }

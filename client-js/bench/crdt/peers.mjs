@@ -16,7 +16,8 @@ import fs from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { engines, replay } from './engines.mjs'
 import { readOpsFile } from './trace.mjs'
-import { fullGc, Timings } from './measure.mjs'
+import { Timings } from './measure.mjs'
+import { fullGc } from '../support/measure.mjs'
 
 /**
  * Replay, load and encode timings, each result checked against the trace outside the clock.

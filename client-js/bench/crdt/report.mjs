@@ -24,6 +24,7 @@ import { engines, replay } from './engines.mjs'
 import { readSourceTrace, repeatTrace, writeOpsFile } from './trace.mjs'
 import { renderSection, spliceSection } from './markdown.mjs'
 import { printProfile } from './profile.mjs'
+import { machine } from '../support/report-file.mjs'
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
 const tracesDir = path.resolve(repoRoot, '../shared/traces')
@@ -196,23 +197,12 @@ const loadOnly = traceId => withTempDir(dir => {
 
 /** When, where and with what the benchmark ran. */
 const environment = (startedAt, loadAverageAtStart, loadAverageAtEnd, results) => {
-  const git = args => spawnSync('git', ['--no-optional-locks', ...args], { cwd: repoRoot, encoding: 'utf8' })
-  const head = git(['rev-parse', '--short', 'HEAD'])
-  const changes = git(['status', '--porcelain']).stdout.trim()
-  const commit = head.status === 0 ? head.stdout.trim() : 'no commit yet'
-  const osRelease = fs.existsSync('/etc/os-release')
-    ? (fs.readFileSync('/etc/os-release', 'utf8').match(/^PRETTY_NAME="?([^"\n]*)"?$/m) ?? [])[1]
-    : undefined
   const runtimeOf = key => results.find(r => r.engine === key).timing.runtime
   return {
     date: startedAt.toISOString().replace(/\.\d+Z$/, 'Z'),
-    cpu: os.cpus()[0].model.trim(),
-    cores: os.cpus().length,
-    memoryBytes: os.totalmem(),
-    os: `${osRelease ?? os.type()} (${os.type()} ${os.release()}, ${os.arch()})`,
+    ...machine(repoRoot),
     loadAverageAtStart,
     loadAverageAtEnd,
-    weft: commit + (changes ? ' with uncommitted changes' : ''),
     jdk: runtimeOf('weft'),
     node: runtimeOf('yjs'),
     versions: Object.fromEntries(Object.entries(engines).map(([key, engine]) => [key, engine.version]))
