@@ -6,6 +6,7 @@ import { connectionFor, addressOf } from './connection.js'
 import { bindTextarea } from './textarea-binding.js'
 import { showPresence } from './presence.js'
 import { onPermissionDenied } from '../src/permission-denied.js'
+import { showComments } from './comments.js'
 
 const element = id => document.getElementById(id)
 
@@ -24,7 +25,8 @@ openForm.addEventListener('submit', event => {
 
 const doc = new Y.Doc()
 // Cross-tab BroadcastChannel sync is off: two tabs must edit together through the server, never around it.
-const provider = new WebsocketProvider(serverUrl, docName, doc, { params, disableBc: true })
+// `ext: 'comments'` asks for comment events on the socket, which keep the threads beside the text live.
+const provider = new WebsocketProvider(serverUrl, docName, doc, { params: { ...params, ext: 'comments' }, disableBc: true })
 
 const status = element('status')
 const showStatus = (state, text) => {
@@ -60,4 +62,7 @@ onPermissionDenied(provider, reason => {
 })
 
 bindTextarea(doc.getText('text'), element('text'))
+showComments({
+  ytext: doc.getText('text'), provider, docName, token: params.token ?? null, list: element('threads'), onError: showNotice
+})
 showPresence(provider.awareness, { nameInput: element('name'), list: element('people'), storage: window.sessionStorage })

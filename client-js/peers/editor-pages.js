@@ -10,6 +10,13 @@
 //   setName    {page, name}                 renames the user, as typing into "Your name" and leaving it does
 //   read       {page}                       -> see `read` below
 //   screenshot {page, path}                 a PNG of the page, for a person to look at
+//   fill       {page, selector, value}      fills a field, as typing into it does
+//   click      {page, selector}             clicks an element (a button)
+//   select     {page, start, end}           selects characters start to end of the text, as dragging over them does
+//   comments   {page}                       -> {threads: [{id, anchor, quote, comments: [{author, body}]}], notice,
+//                                              status, text, errors}: the comment threads the page shows, on the
+//                                              editor page and the reader page (read.html) alike
+//   reply      {page, thread, body}         types a reply into a thread's box and sends it
 //   close      {page}
 import { chromium } from 'playwright-core'
 import { serveLines, lookUp } from './line-protocol.js'
@@ -104,6 +111,43 @@ serveLines({
   read: async request => {
     const { page, errors } = tab(request)
     return { ...(await read(page)), errors }
+  },
+  fill: async ({ page, selector, value }) => {
+    await tab({ page }).page.locator(selector).fill(value)
+  },
+  click: async ({ page, selector }) => {
+    await tab({ page }).page.locator(selector).click()
+  },
+  select: async ({ page, start, end }) => {
+    const textarea = tab({ page }).page.locator('#text')
+    await textarea.focus()
+    await textarea.evaluate((element, [from, to]) => element.setSelectionRange(from, to), [start, end])
+  },
+  comments: async request => {
+    const { page, errors } = tab(request)
+    const shown = await page.evaluate(() => {
+      const notice = document.getElementById('notice')
+      return {
+        threads: [...document.querySelectorAll('#threads > li')].map(item => ({
+          id: Number(item.dataset.threadId),
+          anchor: item.dataset.anchor,
+          quote: item.querySelector('blockquote').textContent,
+          comments: [...item.querySelectorAll('.comment')].map(line => ({
+            author: line.querySelector('b').textContent,
+            body: line.lastChild.textContent.slice(1)
+          }))
+        })),
+        notice: notice.hidden ? null : notice.textContent,
+        status: document.getElementById('status').dataset.status,
+        text: document.getElementById('text').value
+      }
+    })
+    return { ...shown, errors }
+  },
+  reply: async ({ page, thread, body }) => {
+    const item = tab({ page }).page.locator(`#threads > li[data-thread-id="${thread}"]`)
+    await item.locator('input[name=body]').fill(body)
+    await item.locator('button').click()
   },
   screenshot: async request => {
     await tab(request).page.screenshot({ path: request.path })

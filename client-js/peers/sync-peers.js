@@ -9,12 +9,16 @@
 //   setAwareness   {peer, state}   (the whole local state; null leaves, as a closing tab does)
 //   disconnect     {peer}          reconnect {peer}    destroy {peer}
 //   state          {peer}          -> see `stateOf`
+//   relativePosition {peer, text, index, assoc?}  -> {position: base64 of Y.encodeRelativePosition}
+//   extensionMessages {peer}       -> {messages: [{extension, event}]}: Weft extension messages received so far
+//                                     (a peer asks for them with `params: {ext: 'comments'}`)
 // Every Y.Text and Y.Map a peer declared (in `create`, or by editing it) is reported by `state`.
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import WebSocket from 'ws'
 import { serveLines, lookUp } from './line-protocol.js'
 import { onPermissionDenied } from '../src/permission-denied.js'
+import { onExtensionMessage } from '../src/extension-messages.js'
 import { toBase64 } from './wire.js'
 
 /** @type {Map<string, Peer>} */
@@ -63,6 +67,9 @@ class Peer {
     this.provider.on('closed', close => { this.terminalClose = close })
     this.provider.on('connection-error', () => { this.connectionErrors++ })
     onPermissionDenied(this.provider, reason => this.permissionDenied.push(reason))
+    /** @type {Array<{extension: string, event: any}>} */
+    this.extensionMessages = []
+    onExtensionMessage(this.provider, (extension, event) => this.extensionMessages.push({ extension, event }))
     if (connect) {
       this.provider.connect()
     }
@@ -126,7 +133,13 @@ serveLines({
     peer(request).destroy()
     peers.delete(request.peer)
   },
-  state: request => peer(request).stateOf()
+  state: request => peer(request).stateOf(),
+  relativePosition: request => {
+    const text = peer(request).doc.getText(request.text)
+    const position = Y.createRelativePositionFromTypeIndex(text, request.index, request.assoc ?? 0)
+    return { position: toBase64(Y.encodeRelativePosition(position)) }
+  },
+  extensionMessages: request => ({ messages: peer(request).extensionMessages })
 }, () => {
   for (const each of peers.values()) {
     each.destroy()

@@ -14,8 +14,9 @@ const outDir = process.argv[2] ?? join(packageRoot, '../server/src/main/resource
 await rm(outDir, { recursive: true, force: true })
 await mkdir(outDir, { recursive: true })
 await build({
-  entryPoints: [join(editor, 'main.js')],
-  outfile: join(outDir, 'editor.js'),
+  // The editor at `/`, and the reader page where share links open (read.html#<link token>).
+  entryPoints: { editor: join(editor, 'main.js'), reader: join(editor, 'reader.js') },
+  outdir: outDir,
   bundle: true,
   format: 'esm',
   // What current browsers run; the page has no other build step.
@@ -24,4 +25,4 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning'
 })
-await Promise.all(['index.html', 'editor.css'].map(file => copyFile(join(editor, file), join(outDir, file))))
+await Promise.all(['index.html', 'read.html', 'editor.css'].map(file => copyFile(join(editor, file), join(outDir, file))))

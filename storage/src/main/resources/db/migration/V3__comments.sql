@@ -3,7 +3,7 @@
 -- a thread outlives the room that loaded its document, and a document's record (V2) is optional.
 --
 -- The anchor is two Yjs relative positions in their binary form (Y.encodeRelativePosition): the passage's
--- first unit and the position after its last one. The server resolves them against the document's current
+-- first unit and the position after its last one, in the root Y.Text named anchor_type. The server resolves them against the document's current
 -- state when it lists threads; the quote is the passage's text when the thread was opened, so that a thread
 -- whose passage was deleted (detached) still shows what it was about.
 
@@ -12,6 +12,7 @@ CREATE TABLE comment_threads (
     document       TEXT    NOT NULL CHECK (length(document) BETWEEN 1 AND 1024),
     anchor_start   BLOB    NOT NULL,
     anchor_end     BLOB    NOT NULL,
+    anchor_type    TEXT    NOT NULL,
     quote          TEXT    NOT NULL,
     author_subject TEXT    NOT NULL,
     author_name    TEXT    NOT NULL,

@@ -195,7 +195,7 @@ final class UpdateCodec {
                     pending.missing().setMin(restStructs.missing().clientAt(i), restStructs.missing().clockAt(i));
                 }
                 store.pendingStructs = new StructStore.PendingStructs(pending.missing(),
-                        Updates.mergeUpdatesV2(List.of(pending.update(), restStructs.update())));
+                        Updates.mergeOwn(List.of(pending.update(), restStructs.update())));
             }
         } else {
             store.pendingStructs = restStructs;
@@ -203,11 +203,11 @@ final class UpdateCodec {
         byte[] dsRest = update.deleteSet().apply(txn, store);
         if (store.pendingDs != null) {
             // our own bytes: they decode
-            UpdateDecoderV2 pendingDsUpdate = new UpdateDecoderV2(new Lib0Decoder(store.pendingDs));
+            UpdateDecoderV2 pendingDsUpdate = new UpdateDecoderV2(new Lib0Decoder(store.pendingDs), Long.MAX_VALUE);
             pendingDsUpdate.restDecoder().readVarUint(); // no structs in a pending delete set
             byte[] dsRest2 = DeleteSet.read(pendingDsUpdate).apply(txn, store);
             store.pendingDs = dsRest != null && dsRest2 != null
-                    ? Updates.mergeUpdatesV2(List.of(dsRest, dsRest2))
+                    ? Updates.mergeOwn(List.of(dsRest, dsRest2))
                     : dsRest != null ? dsRest : dsRest2;
         } else {
             store.pendingDs = dsRest;
@@ -215,7 +215,7 @@ final class UpdateCodec {
         if (retry) {
             byte[] pendingUpdate = store.pendingStructs.update();
             store.pendingStructs = null;
-            integrate(txn, decode(pendingUpdate, UpdateFormat.V2));
+            integrate(txn, decode(pendingUpdate, UpdateFormat.OWN_V2));
         }
     }
 
@@ -249,13 +249,13 @@ final class UpdateCodec {
             updates.add(store.pendingDs);
         }
         if (store.pendingStructs != null) {
-            updates.add(Updates.diffUpdateV2(store.pendingStructs.update(), targetStateVector.encode()));
+            updates.add(Updates.diffOwn(store.pendingStructs.update(), targetStateVector.encode()));
         }
         if (format == UpdateFormat.V2) {
-            return Updates.mergeUpdatesV2(updates);
+            return Updates.mergeOwn(updates);
         }
         for (int i = 1; i < updates.size(); i++) {
-            updates.set(i, Updates.convertUpdateFormatV2ToV1(updates.get(i)));
+            updates.set(i, Updates.convertOwnToV1(updates.get(i)));
         }
         return Updates.mergeUpdates(updates);
     }

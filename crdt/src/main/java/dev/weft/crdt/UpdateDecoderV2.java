@@ -8,8 +8,20 @@ import java.util.List;
 /**
  * Reads the update format V2 (see {@link UpdateEncoderV2}). The constructor reads the header and the nine columns,
  * which share the update's byte array; the given decoder is left at the rest section.
+ *
+ * <p>Every V2 column but the rest is run-length encoded, so a few bytes can declare any number of structs (a run of
+ * a billion GCs of length 1 takes a dozen bytes) and pin the reading thread. Structs that carry content cannot do
+ * that: each needs at least one byte of its own (a character in the string column, a value in the rest section),
+ * as does every struct of V1. Only content-free structs (GC, deleted content, an empty nested type) repeat for free,
+ * and Yjs writes long runs of those only for documents made mostly of empty nested types. So an update from outside
+ * may declare at most {@value #STRUCTS_PER_BYTE} structs per byte (and {@value #MIN_STRUCTS} in any case): eight
+ * times what V1 allows, and past it decoding fails. The document's own V2 updates (pending structs, re-read when
+ * their dependencies arrive) are read without the cap: they hold nothing that did not pass it, or V1, on the way in.
  */
 final class UpdateDecoderV2 extends DSDecoderV2 implements UpdateDecoder {
+    static final int STRUCTS_PER_BYTE = 8;
+    static final int MIN_STRUCTS = 1024;
+
     private final List<String> keys = new ArrayList<>();
     private final IntDiffOptRleDecoder keyClockDecoder;
     private final UintOptRleDecoder clientDecoder;
@@ -20,9 +32,15 @@ final class UpdateDecoderV2 extends DSDecoderV2 implements UpdateDecoder {
     private final RleDecoder parentInfoDecoder;
     private final UintOptRleDecoder typeRefDecoder;
     private final UintOptRleDecoder lenDecoder;
+    /** How many more structs the update may declare. */
+    private long structsLeft;
+    private final long maxStructs;
 
-    UpdateDecoderV2(Lib0Decoder decoder) {
+    /** @param maxStructs the most structs the update may declare */
+    UpdateDecoderV2(Lib0Decoder decoder, long maxStructs) {
         super(decoder);
+        this.maxStructs = maxStructs;
+        this.structsLeft = maxStructs;
         decoder.readVarUint(); // feature flag, unused: Yjs ignores it too
         keyClockDecoder = new IntDiffOptRleDecoder(decoder.readVarUint8ArrayAsDecoder());
         clientDecoder = new UintOptRleDecoder(decoder.readVarUint8ArrayAsDecoder());
@@ -35,8 +53,19 @@ final class UpdateDecoderV2 extends DSDecoderV2 implements UpdateDecoder {
         lenDecoder = new UintOptRleDecoder(decoder.readVarUint8ArrayAsDecoder());
     }
 
+    /** A decoder for an update from outside, what is left of {@code decoder}: at most {@link #maxStructs} structs. */
+    UpdateDecoderV2(Lib0Decoder decoder) {
+        this(decoder, maxStructs(decoder.remaining()));
+    }
+
+    /** A decoder for an update from outside: at most {@link #maxStructs} structs. */
     UpdateDecoderV2(byte[] update) {
         this(new Lib0Decoder(update));
+    }
+
+    /** The most structs an update of {@code bytes} bytes from outside may declare. */
+    static long maxStructs(int bytes) {
+        return Math.max(MIN_STRUCTS, (long) STRUCTS_PER_BYTE * bytes);
     }
 
     @Override
@@ -56,6 +85,10 @@ final class UpdateDecoderV2 extends DSDecoderV2 implements UpdateDecoder {
 
     @Override
     public int readInfo() {
+        if (--structsLeft < 0) {
+            throw new DecodingException("the update declares more structs than its size allows (at most "
+                    + maxStructs + ")");
+        }
         return infoDecoder.read();
     }
 

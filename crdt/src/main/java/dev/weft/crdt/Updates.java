@@ -67,6 +67,11 @@ public final class Updates {
         return UpdateException.decoding("update", () -> merge(updates, UpdateFormat.V2));
     }
 
+    /** {@link #mergeUpdatesV2} for V2 updates this package wrote itself: read without the struct cap. */
+    static byte[] mergeOwn(List<byte[]> updates) {
+        return UpdateException.decoding("update", () -> merge(updates, UpdateFormat.OWN_V2));
+    }
+
     /**
      * The part of a V1 update that a peer with the given state vector is missing: its structs from the state
      * vector's clocks on (the first one sliced if the clock falls inside it), and the whole delete set.
@@ -78,6 +83,16 @@ public final class Updates {
     /** {@link #diffUpdate} for a V2 update; the state vector is encoded the same way for both formats. */
     public static byte[] diffUpdateV2(byte[] update, byte[] stateVector) {
         return UpdateException.decoding("update", () -> diff(update, stateVector, UpdateFormat.V2));
+    }
+
+    /** {@link #diffUpdateV2} for a V2 update this package wrote itself: read without the struct cap. */
+    static byte[] diffOwn(byte[] update, byte[] stateVector) {
+        return UpdateException.decoding("update", () -> diff(update, stateVector, UpdateFormat.OWN_V2));
+    }
+
+    /** {@link #convertUpdateFormatV2ToV1} for a V2 update this package wrote itself. */
+    static byte[] convertOwnToV1(byte[] update) {
+        return UpdateException.decoding("update", () -> convert(update, UpdateFormat.OWN_V2, UpdateFormat.V1));
     }
 
     /**

@@ -17,10 +17,10 @@
  * anything is applied; never a short read. Nothing here is thread-safe unless it says so: a room's thread owns its
  * awareness, and the reader and writer are stateless.
  *
- * <p>To come: Weft's extension messages (comments, notifications, plugin results), which share the socket but are
- * only encoded for clients that asked for them, so that a plain y-websocket client never receives a type it does
- * not know; and y-webrtc signalling, JSON text frames {@code subscribe}, {@code unsubscribe}, {@code publish} and
- * {@code ping}/{@code pong}.
+ * <p>Weft's extension messages ({@link dev.weft.protocol.extension}: comments, notifications), which share the
+ * socket but are only sent to clients that asked for them, so that a plain y-websocket client never receives a type
+ * it does not know. To come: y-webrtc signalling, JSON text frames {@code subscribe}, {@code unsubscribe},
+ * {@code publish} and {@code ping}/{@code pong}.
  *
  * <p>Depends on {@code dev.weft.crdt} (lib0's codec) and Jackson (awareness states), nothing above them.
  */

@@ -1,12 +1,21 @@
 package dev.weft.server;
 
+import dev.weft.plugin.RuntimeLimits;
 import dev.weft.server.config.Limits;
+import dev.weft.server.config.PluginSettings;
 import dev.weft.server.config.ServerConfig;
+import dev.weft.server.config.SignalingSettings;
+import dev.weft.server.config.WebhookSettings;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -110,6 +119,122 @@ final class ServeCommand implements Callable<Integer> {
                     + " (WEFT_DOCUMENT_IDLE_TIMEOUT; default: ${DEFAULT-VALUE}).")
     private long documentIdleSeconds;
 
+    @Option(names = "--signaling-path", paramLabel = "PATH", defaultValue = "${env:WEFT_SIGNALING_PATH:-/signaling}",
+            description = "WebSocket path of the y-webrtc signalling endpoint (WEFT_SIGNALING_PATH;"
+                    + " default: ${DEFAULT-VALUE}).")
+    private String signalingPath;
+
+    @Option(names = "--signaling-open-topics", paramLabel = "PATTERNS", split = ",",
+            defaultValue = "${env:WEFT_SIGNALING_OPEN_TOPICS}",
+            description = "Comma-separated signalling topics (* for any characters) anyone may use, token or not;"
+                    + " every other topic names a document and needs a token covering it (WEFT_SIGNALING_OPEN_TOPICS;"
+                    + " default: none).")
+    private List<String> signalingOpenTopics;
+
+    @Option(names = "--signaling-max-topics", paramLabel = "N", defaultValue = "${env:WEFT_SIGNALING_MAX_TOPICS:-64}",
+            description = "Topics one signalling connection may be subscribed to (WEFT_SIGNALING_MAX_TOPICS;"
+                    + " default: ${DEFAULT-VALUE}).")
+    private int signalingMaxTopics;
+
+    @Option(names = "--signaling-max-subscribers", paramLabel = "N",
+            defaultValue = "${env:WEFT_SIGNALING_MAX_SUBSCRIBERS:-256}",
+            description = "Connections one signalling topic may hold (WEFT_SIGNALING_MAX_SUBSCRIBERS;"
+                    + " default: ${DEFAULT-VALUE}).")
+    private int signalingMaxSubscribers;
+
+    @Option(names = "--signaling-max-message-size", paramLabel = "BYTES",
+            defaultValue = "${env:WEFT_SIGNALING_MAX_MESSAGE_SIZE:-65536}",
+            description = "Largest signalling message; a larger one closes the connection with 1009"
+                    + " (WEFT_SIGNALING_MAX_MESSAGE_SIZE; default: ${DEFAULT-VALUE}).")
+    private int signalingMaxMessageBytes;
+
+    @Option(names = "--signaling-max-publish-rate", paramLabel = "N",
+            defaultValue = "${env:WEFT_SIGNALING_MAX_PUBLISH_RATE:-200}",
+            description = "Publishes per second one signalling connection may send; more are refused"
+                    + " (WEFT_SIGNALING_MAX_PUBLISH_RATE; default: ${DEFAULT-VALUE}).")
+    private int signalingMaxPublishRate;
+
+    @Option(names = "--webhook-url", paramLabel = "URL", defaultValue = "${env:WEFT_WEBHOOK_URL}",
+            description = "Where each new comment is POSTed, signed with HMAC-SHA256 (WEFT_WEBHOOK_URL;"
+                    + " default: none). Needs --webhook-secret.")
+    private URI webhookUrl;
+
+    @Option(names = "--webhook-secret", paramLabel = "SECRET", defaultValue = "${env:WEFT_WEBHOOK_SECRET}",
+            description = "The key webhook requests are signed with (WEFT_WEBHOOK_SECRET; prefer the variable).")
+    private String webhookSecret;
+
+    @Option(names = "--ai-base-url", paramLabel = "URL", defaultValue = "${env:WEFT_AI_BASE_URL}",
+            description = "Base URL of an OpenAI-compatible API for prompt plugins, like https://api.openai.com/v1"
+                    + " (WEFT_AI_BASE_URL; default: none, AI runs answer 503).")
+    private URI aiBaseUrl;
+
+    @Option(names = "--ai-api-key", paramLabel = "KEY", defaultValue = "${env:WEFT_AI_API_KEY}",
+            description = "Key sent to the AI provider as a bearer token (WEFT_AI_API_KEY; prefer the variable:"
+                    + " flags show in the process list).")
+    private String aiApiKey;
+
+    @Option(names = "--ai-timeout", paramLabel = "SECONDS", defaultValue = "${env:WEFT_AI_TIMEOUT:-60}",
+            description = "How long to wait for one AI completion (WEFT_AI_TIMEOUT; default: ${DEFAULT-VALUE}).")
+    private long aiTimeoutSeconds;
+
+    @Option(names = "--ai-default-model", paramLabel = "MODEL",
+            defaultValue = "${env:WEFT_AI_DEFAULT_MODEL:-gpt-4o-mini}",
+            description = "Model a wasm plugin's ai.generate calls (WEFT_AI_DEFAULT_MODEL; default: ${DEFAULT-VALUE}).")
+    private String aiDefaultModel;
+
+    @Option(names = "--ai-max-concurrent", paramLabel = "N", defaultValue = "${env:WEFT_AI_MAX_CONCURRENT:-16}",
+            description = "AI calls the server makes at once; more wait up to --ai-timeout, then answer 503"
+                    + " (WEFT_AI_MAX_CONCURRENT; default: ${DEFAULT-VALUE}).")
+    private int aiMaxConcurrent;
+
+    @Option(names = "--ai-prices", paramLabel = "MODEL=PRICE", split = ",", defaultValue = "${env:WEFT_AI_PRICES}",
+            description = "Comma-separated model prices in credits per 1000 tokens, INPUT[:OUTPUT], like"
+                    + " gpt-4o-mini=0.00015:0.0006 (WEFT_AI_PRICES; default: none).")
+    private List<String> aiPrices;
+
+    @Option(names = "--ai-default-price", paramLabel = "PRICE", defaultValue = "${env:WEFT_AI_DEFAULT_PRICE:-0.002}",
+            description = "Price of a model missing from --ai-prices, credits per 1000 tokens, INPUT[:OUTPUT]"
+                    + " (WEFT_AI_DEFAULT_PRICE; default: ${DEFAULT-VALUE}).")
+    private String aiDefaultPrice;
+
+    @Option(names = "--ai-starting-credits", paramLabel = "CREDITS",
+            defaultValue = "${env:WEFT_AI_STARTING_CREDITS:-10}",
+            description = "Credits each user may spend on AI runs before an administrator grants more"
+                    + " (WEFT_AI_STARTING_CREDITS; default: ${DEFAULT-VALUE}).")
+    private BigDecimal aiStartingCredits;
+
+    @Option(names = "--plugin-admins", paramLabel = "SUBJECTS", split = ",", defaultValue = "${env:WEFT_PLUGIN_ADMINS}",
+            description = "Comma-separated token subjects who may install plugins server-wide, unpublish any plugin"
+                    + " and grant credits (WEFT_PLUGIN_ADMINS; default: none, everyone in the open mode).")
+    private List<String> pluginAdmins;
+
+    @Option(names = "--plugin-run-deadline", paramLabel = "MILLIS",
+            defaultValue = "${env:WEFT_PLUGIN_RUN_DEADLINE:-5000}",
+            description = "Wall time one wasm plugin run may take before it is stopped (WEFT_PLUGIN_RUN_DEADLINE;"
+                    + " default: ${DEFAULT-VALUE}).")
+    private long pluginRunDeadlineMillis;
+
+    @Option(names = "--plugin-max-memory", paramLabel = "BYTES",
+            defaultValue = "${env:WEFT_PLUGIN_MAX_MEMORY:-33554432}",
+            description = "Most linear memory a wasm plugin may declare; others are refused (WEFT_PLUGIN_MAX_MEMORY;"
+                    + " default: ${DEFAULT-VALUE}).")
+    private long pluginMaxMemory;
+
+    @Option(names = "--plugin-workers", paramLabel = "N", defaultValue = "${env:WEFT_PLUGIN_WORKERS:-2}",
+            description = "Wasm plugin runs that execute at once (WEFT_PLUGIN_WORKERS; default: ${DEFAULT-VALUE}).")
+    private int pluginWorkers;
+
+    @Option(names = "--plugin-queue", paramLabel = "N", defaultValue = "${env:WEFT_PLUGIN_QUEUE:-64}",
+            description = "Wasm plugin runs that may wait for a worker; more are answered 503 (WEFT_PLUGIN_QUEUE;"
+                    + " default: ${DEFAULT-VALUE}).")
+    private int pluginQueue;
+
+    @Option(names = "--plugin-runs-per-minute", paramLabel = "N",
+            defaultValue = "${env:WEFT_PLUGIN_RUNS_PER_MINUTE:-120}",
+            description = "Runs one wasm plugin may start per minute; more are answered 429"
+                    + " (WEFT_PLUGIN_RUNS_PER_MINUTE; default: ${DEFAULT-VALUE}).")
+    private int pluginRunsPerMinute;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config = config();
@@ -136,11 +261,45 @@ final class ServeCommand implements Callable<Integer> {
                     writeBufferLow, writeBufferHigh, Duration.ofSeconds(unwritableSeconds), maxQueuedBeforeSync,
                     Duration.ofSeconds(pingSeconds), Duration.ofSeconds(pongSeconds),
                     Limits.DEFAULTS.httpIdleTimeout());
+            SignalingSettings signaling = new SignalingSettings(signalingPath,
+                    signalingOpenTopics == null ? List.of()
+                            : signalingOpenTopics.stream().map(String::strip).filter(t -> !t.isEmpty()).toList(),
+                    signalingMaxTopics, signalingMaxSubscribers, signalingMaxMessageBytes, signalingMaxPublishRate);
             return new ServerConfig(bindAddress, port, dataDir, secret(), limits,
-                    Duration.ofSeconds(documentIdleSeconds));
+                    Duration.ofSeconds(documentIdleSeconds), signaling, plugins(), webhook());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+    }
+
+    private Optional<WebhookSettings> webhook() {
+        if (webhookUrl == null) {
+            return Optional.empty();
+        }
+        if (webhookSecret == null || webhookSecret.isEmpty()) {
+            throw new IllegalArgumentException("--webhook-url needs --webhook-secret (WEFT_WEBHOOK_SECRET)");
+        }
+        return Optional.of(WebhookSettings.of(webhookUrl, webhookSecret));
+    }
+
+    private PluginSettings plugins() {
+        Map<String, PluginSettings.Price> prices = new HashMap<>();
+        for (String entry : aiPrices == null ? List.<String>of() : aiPrices) {
+            int equals = entry.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException("--ai-prices takes MODEL=PRICE entries, not " + entry);
+            }
+            prices.put(entry.substring(0, equals).strip(), PluginSettings.Price.parse(entry.substring(equals + 1)));
+        }
+        RuntimeLimits runtime = RuntimeLimits.defaults()
+                .withRunDeadline(Duration.ofMillis(pluginRunDeadlineMillis))
+                .withMaxMemoryBytes(pluginMaxMemory)
+                .withWorkers(pluginWorkers, pluginQueue)
+                .withRunsPerMinute(pluginRunsPerMinute);
+        return new PluginSettings(Optional.ofNullable(aiBaseUrl), Optional.ofNullable(aiApiKey),
+                Duration.ofSeconds(aiTimeoutSeconds), aiDefaultModel, aiMaxConcurrent, prices,
+                PluginSettings.Price.parse(aiDefaultPrice), aiStartingCredits,
+                pluginAdmins == null ? List.of() : pluginAdmins.stream().map(String::strip).toList(), runtime);
     }
 
     private Optional<String> secret() {

@@ -1,16 +1,29 @@
 package dev.weft.server;
 
 import dev.weft.server.auth.Authenticator;
+import dev.weft.server.comments.CommentLimits;
+import dev.weft.server.comments.CommentThreads;
+import dev.weft.server.comments.CommentsApi;
+import dev.weft.server.comments.LiveEvents;
 import dev.weft.server.config.Limits;
 import dev.weft.server.config.ServerConfig;
 import dev.weft.server.http.ApiRoutes;
 import dev.weft.server.http.HttpServices;
 import dev.weft.server.http.WeftChannelInitializer;
 import dev.weft.server.metrics.ServerMetrics;
+import dev.weft.server.sharing.Sharing;
+import dev.weft.server.notifications.NotificationsApi;
+import dev.weft.server.notifications.Notifier;
+import dev.weft.server.notifications.WebhookSender;
+import dev.weft.server.plugins.Plugins;
+import dev.weft.server.sharing.DocumentAccess;
+import dev.weft.server.signaling.Signaling;
 import dev.weft.server.sync.DocumentsApi;
 import dev.weft.server.sync.Rooms;
 import dev.weft.storage.Storage;
 import dev.weft.storage.StorageSettings;
+import dev.weft.storage.comments.CommentRepository;
+import dev.weft.storage.notifications.NotificationRepository;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -26,6 +39,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +64,8 @@ public final class WeftServer implements AutoCloseable {
     private final Storage storage;
     private final ExecutorService blocking;
     private final Rooms rooms;
+    private final Plugins plugins;
+    private final Optional<WebhookSender> webhooks;
     private final EventLoopGroup acceptor;
     private final EventLoopGroup workers;
     private final ChannelGroup channels;
@@ -69,8 +85,20 @@ public final class WeftServer implements AutoCloseable {
         channels = new DefaultChannelGroup("weft", GlobalEventExecutor.INSTANCE);
         metrics.measureUnsentBytes(this::unsentBytes);
         ApiRoutes routes = new ApiRoutes();
-        new DocumentsApi(authenticator, rooms).register(routes);
-        HttpServices services = new HttpServices(authenticator, rooms, metrics, limits, blocking, routes);
+        Sharing sharing = new Sharing(authenticator, storage, rooms, blocking, InstantSource.system());
+        new DocumentsApi(authenticator, sharing.access(), rooms).register(routes);
+        sharing.register(routes);
+        NotificationRepository notificationFeed = new NotificationRepository(storage.tables(), InstantSource.system());
+        webhooks = config.webhook()
+                .map(settings -> new WebhookSender(settings, notificationFeed, InstantSource.system()));
+        CommentThreads comments = registerComments(routes, sharing.access(), notificationFeed);
+        sharing.whenDocumentDeleted(document -> comments.deleteAll(document).join());
+        plugins = new Plugins(config.plugins(), storage.tables(), authenticator, sharing.access(), comments, rooms,
+                metrics);
+        plugins.register(routes);
+        Signaling signaling = new Signaling(config.signaling(), limits.maxUnsentBytes(), metrics);
+        HttpServices services = new HttpServices(authenticator, rooms, metrics, limits, blocking, routes, signaling,
+                sharing.access());
 
         IoHandlerFactory io = NioIoHandler.newFactory();
         acceptor = new MultiThreadIoEventLoopGroup(1, io);
@@ -97,6 +125,20 @@ public final class WeftServer implements AutoCloseable {
                     *  Anyone who can reach this port can read and edit every document.    *
                     ************************************************************************""");
         }
+    }
+
+    /**
+     * Comments, their live events and notifications (with the webhook, if configured).
+     *
+     * @return the threads, for features that comment (plugins)
+     */
+    private CommentThreads registerComments(ApiRoutes routes, DocumentAccess access, NotificationRepository feed) {
+        LiveEvents live = new LiveEvents(rooms::publish);
+        CommentThreads threads = new CommentThreads(new CommentRepository(storage.tables(), InstantSource.system()),
+                rooms, live, new Notifier(feed, live, webhooks), access::owner, CommentLimits.DEFAULTS);
+        new CommentsApi(access, threads, live).register(routes);
+        new NotificationsApi(access, feed, live).register(routes);
+        return threads;
     }
 
     /**
@@ -139,6 +181,8 @@ public final class WeftServer implements AutoCloseable {
         listener.close().awaitUninterruptibly();
         rooms.close();
         channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        plugins.close();
+        webhooks.ifPresent(WebhookSender::close);
         storage.close();
         acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();

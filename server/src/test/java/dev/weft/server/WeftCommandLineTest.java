@@ -100,6 +100,27 @@ class WeftCommandLineTest {
     }
 
     @Test
+    void aWebhookUrlAndSecretBecomeTheWebhookSettingsAndTheSecretIsNeverPrinted() {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--webhook-url", "https://hooks.example/weft", "--webhook-secret", "hush");
+
+        ServerConfig config = serve.config();
+
+        assertThat(config.webhook()).hasValueSatisfying(webhook -> {
+            assertThat(webhook.url()).hasToString("https://hooks.example/weft");
+            assertThat(webhook.secret()).isEqualTo("hush");
+        });
+        assertThat(config.toString()).contains("hooks.example").doesNotContain("hush");
+    }
+
+    @Test
+    void aWebhookUrlWithoutASecretIsRejected() {
+        assertThat(run("serve", "--webhook-url", "https://hooks.example/weft")).isEqualTo(CommandLine.ExitCode.USAGE);
+
+        assertThat(err.toString()).contains("--webhook-url needs --webhook-secret");
+    }
+
+    @Test
     void weftAloneAsksForASubcommand() {
         assertThat(run()).isEqualTo(CommandLine.ExitCode.USAGE);
 

@@ -23,6 +23,11 @@ public final class AuthException extends Exception {
         this.kind = kind;
     }
 
+    /** The caller is known but may not open or do this (403). */
+    public static AuthException forbidden(String message) {
+        return new AuthException(Kind.FORBIDDEN, message);
+    }
+
     public Kind kind() {
         return kind;
     }

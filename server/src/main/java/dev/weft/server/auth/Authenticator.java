@@ -6,7 +6,8 @@ import java.util.Optional;
  * Decides who may open which document: at the WebSocket upgrade and on every HTTP API request.
  *
  * <p>Two kinds: {@link #jwt(byte[]) tokens signed with a secret}, and the {@link #open() open development mode}
- * where everyone may do everything.
+ * where everyone may do everything. Both also accept the share-link readers' tokens Weft mints itself
+ * ({@link #readerTokens()}).
  */
 public sealed interface Authenticator permits JwtAuthenticator, OpenAuthenticator {
 
@@ -22,6 +23,9 @@ public sealed interface Authenticator permits JwtAuthenticator, OpenAuthenticato
 
     /** Whether this is the open development mode. */
     boolean isOpen();
+
+    /** Mints the tokens of share-link readers, which {@link #verify} accepts in either mode. */
+    ReaderTokens readerTokens();
 
     /**
      * Verifies {@code token} (as given, or absent).

@@ -6,16 +6,16 @@ import java.util.Objects;
  * A document name, or a pattern where {@code *} stands for any run of characters ({@code notes/*},
  * {@code *}), as a token's {@code docs} claim lists them.
  */
-record DocumentPattern(String pattern) {
+public record DocumentPattern(String pattern) {
 
-    DocumentPattern {
+    public DocumentPattern {
         Objects.requireNonNull(pattern, "pattern");
         if (pattern.isEmpty()) {
             throw new IllegalArgumentException("an empty document pattern covers nothing");
         }
     }
 
-    boolean matches(String document) {
+    public boolean matches(String document) {
         String[] parts = pattern.split("\\*", -1);
         if (parts.length == 1) {
             return pattern.equals(document);

@@ -16,6 +16,9 @@ import java.util.Optional;
  * @param secret the HS256 secret that access tokens are signed with; empty for the open development mode
  * @param limits what one client may cost the server
  * @param documentIdleTimeout how long a loaded document without connections stays in memory
+ * @param signaling the y-webrtc signalling endpoint
+ * @param plugins plugins and the AI provider behind prompt plugins
+ * @param webhook where new comments are POSTed, signed; empty for no webhook
  */
 public record ServerConfig(
         String bindAddress,
@@ -23,7 +26,10 @@ public record ServerConfig(
         Path dataDir,
         Optional<String> secret,
         Limits limits,
-        Duration documentIdleTimeout) {
+        Duration documentIdleTimeout,
+        SignalingSettings signaling,
+        PluginSettings plugins,
+        Optional<WebhookSettings> webhook) {
 
     /** HS256 needs a key of at least 256 bits (RFC 7518, section 3.2). */
     public static final int MIN_SECRET_BYTES = 32;
@@ -33,6 +39,9 @@ public record ServerConfig(
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(secret, "secret");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(signaling, "signaling");
+        Objects.requireNonNull(plugins, "plugins");
+        Objects.requireNonNull(webhook, "webhook");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("the port must be between 0 and 65535, not " + port);
         }
@@ -49,24 +58,42 @@ public record ServerConfig(
 
     /** Listens on every interface on port 8080, stores in {@code dataDir}, open mode, default limits. */
     public static ServerConfig defaults(Path dataDir) {
-        return new ServerConfig("0.0.0.0", 8080, dataDir, Optional.empty(), Limits.DEFAULTS, Duration.ofSeconds(30));
+        return new ServerConfig("0.0.0.0", 8080, dataDir, Optional.empty(), Limits.DEFAULTS, Duration.ofSeconds(30),
+                SignalingSettings.DEFAULTS, PluginSettings.DEFAULTS, Optional.empty());
     }
 
     public ServerConfig withListen(String address, int newPort) {
-        return new ServerConfig(address, newPort, dataDir, secret, limits, documentIdleTimeout);
+        return new ServerConfig(address, newPort, dataDir, secret, limits, documentIdleTimeout, signaling, plugins,
+                webhook);
     }
 
     public ServerConfig withSecret(String newSecret) {
         return new ServerConfig(bindAddress, port, dataDir, Optional.ofNullable(newSecret), limits,
-                documentIdleTimeout);
+                documentIdleTimeout, signaling, plugins, webhook);
     }
 
     public ServerConfig withLimits(Limits newLimits) {
-        return new ServerConfig(bindAddress, port, dataDir, secret, newLimits, documentIdleTimeout);
+        return new ServerConfig(bindAddress, port, dataDir, secret, newLimits, documentIdleTimeout, signaling,
+                plugins, webhook);
     }
 
     public ServerConfig withDocumentIdleTimeout(Duration timeout) {
-        return new ServerConfig(bindAddress, port, dataDir, secret, limits, timeout);
+        return new ServerConfig(bindAddress, port, dataDir, secret, limits, timeout, signaling, plugins, webhook);
+    }
+
+    public ServerConfig withSignaling(SignalingSettings settings) {
+        return new ServerConfig(bindAddress, port, dataDir, secret, limits, documentIdleTimeout, settings, plugins,
+                webhook);
+    }
+
+    public ServerConfig withPlugins(PluginSettings settings) {
+        return new ServerConfig(bindAddress, port, dataDir, secret, limits, documentIdleTimeout, signaling, settings,
+                webhook);
+    }
+
+    public ServerConfig withWebhook(WebhookSettings settings) {
+        return new ServerConfig(bindAddress, port, dataDir, secret, limits, documentIdleTimeout, signaling, plugins,
+                Optional.ofNullable(settings));
     }
 
     /** Never prints the secret. */
@@ -74,6 +101,6 @@ public record ServerConfig(
     public String toString() {
         return "ServerConfig[bindAddress=" + bindAddress + ", port=" + port + ", dataDir=" + dataDir + ", secret="
                 + (secret.isPresent() ? "(set)" : "(none)") + ", limits=" + limits + ", documentIdleTimeout="
-                + documentIdleTimeout + "]";
+                + documentIdleTimeout + ", signaling=" + signaling + ", plugins=" + plugins + ", webhook=" + webhook + "]";
     }
 }

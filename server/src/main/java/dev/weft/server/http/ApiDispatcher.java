@@ -45,16 +45,28 @@ final class ApiDispatcher {
                 request.headers().copy(), ByteBufUtil.getBytes(request.content()), ctx.channel().eventLoop());
         ApiHandler handler = match.get().handler();
         try {
-            blocking.execute(() -> HttpResponses.send(ctx, keepAlive, answer(handler, apiRequest)));
+            blocking.execute(() -> respond(ctx, keepAlive, handler, apiRequest));
         } catch (RejectedExecutionException e) {
             HttpResponses.send(ctx, false, HttpResponses.error(HttpResponseStatus.SERVICE_UNAVAILABLE,
                     "shutting_down", "the server is shutting down"));
         }
     }
 
-    private static FullHttpResponse answer(ApiHandler handler, ApiRequest request) {
+    /** Sends the handler's answer; an {@link EventStream} opens on the connection and stays open instead. */
+    private static void respond(ChannelHandlerContext ctx, boolean keepAlive, ApiHandler handler, ApiRequest request) {
+        Object answer = answer(handler, request);
+        if (answer instanceof EventStream stream) {
+            stream.onOpen().accept(ChannelEventSink.open(ctx));
+        } else {
+            HttpResponses.send(ctx, keepAlive, (FullHttpResponse) answer);
+        }
+    }
+
+    /** The handler's response, or the event stream it answered with. */
+    private static Object answer(ApiHandler handler, ApiRequest request) {
         try {
-            return HttpResponses.api(handler.handle(request));
+            ApiResponse response = handler.handle(request);
+            return response.body() instanceof EventStream stream ? stream : HttpResponses.api(response);
         } catch (ApiException e) {
             return HttpResponses.error(e.status(), e.code(), e.getMessage());
         } catch (AuthException e) {

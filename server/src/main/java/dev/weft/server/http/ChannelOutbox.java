@@ -9,18 +9,20 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A session's outgoing messages onto its WebSocket channel, one binary frame each. Called from the room's thread;
- * Netty hands the write to the channel's event loop.
+ * A session's outgoing messages onto its WebSocket channel, one binary frame each. Called from the room's thread,
+ * which is the channel's event loop or another one.
  *
- * <p>A broadcast hands every connection the same array, wrapped here without copying. What a connection has not
- * sent yet is bounded: a message that would take it past {@code maxUnsentBytes} closes the connection instead of
- * queueing (the client resyncs when it reconnects, so nothing is silently lost); the {@link SlowConsumerGuard}
- * closes it earlier if it stays unwritable.
+ * <p>A broadcast hands every connection the same array, wrapped here without copying. Several messages sent
+ * together are written with one flush (and, from another thread, one wakeup of the channel's event loop), so a
+ * room that broadcasts a batch costs each connection one syscall, not one per message. What a connection has not sent yet is bounded: a message
+ * that would take it past {@code maxUnsentBytes} closes the connection instead of queueing (the client resyncs when
+ * it reconnects, so nothing is silently lost); the {@link SlowConsumerGuard} closes it earlier if it stays
+ * unwritable.
  */
 final class ChannelOutbox implements Outbox {
     private static final Logger log = LoggerFactory.getLogger(ChannelOutbox.class);
@@ -29,7 +31,7 @@ final class ChannelOutbox implements Outbox {
     private final long maxUnsentBytes;
     private final ServerMetrics metrics;
     /** Set when the connection is dropped for not reading, so that it is dropped (and counted) once. */
-    private final AtomicBoolean abandoned = new AtomicBoolean();
+    private volatile boolean abandoned;
 
     ChannelOutbox(Channel channel, long maxUnsentBytes, ServerMetrics metrics) {
         this.channel = channel;
@@ -39,21 +41,46 @@ final class ChannelOutbox implements Outbox {
 
     @Override
     public void send(byte[] message) {
-        if (!channel.isActive() || abandoned.get()) {
+        send(List.of(message));
+    }
+
+    @Override
+    public void send(List<byte[]> messages) {
+        if (!channel.isActive() || abandoned) {
             return;
         }
+        long bytes = 0;
+        for (byte[] message : messages) {
+            bytes += message.length;
+        }
+        if (!admit(bytes)) {
+            return;
+        }
+        // From another thread, Netty queues each write lazily (counted as unsent at once, no wakeup) and the flush
+        // wakes the event loop: one wakeup and one flush for the batch.
+        for (byte[] message : messages) {
+            channel.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(message)), channel.voidPromise());
+        }
+        channel.flush();
+        metrics.messagesSent(messages.size());
+    }
+
+    /** Whether {@code bytes} more fit under the bound; if not, the connection is closed (once). */
+    private boolean admit(long bytes) {
         long unsent = unsentBytes(channel);
-        if (unsent + message.length > maxUnsentBytes) {
-            if (abandoned.compareAndSet(false, true)) {
+        if (unsent + bytes <= maxUnsentBytes) {
+            return true;
+        }
+        synchronized (this) {
+            if (!abandoned) {
+                abandoned = true;
                 log.info("{}: closing a connection that does not read what it is sent ({} bytes unsent)",
                         channel.remoteAddress(), unsent);
                 metrics.slowConsumerClosed();
                 channel.close();
             }
-            return;
         }
-        channel.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(message)), channel.voidPromise());
-        metrics.messagesSent(1);
+        return false;
     }
 
     @Override

@@ -8,9 +8,9 @@ import java.util.Optional;
  * and the {@code {name}} of {@code /api/documents/{name}}, percent-decoded, so that {@code my%20notes} in either
  * place names the document {@code my notes}.
  */
-final class DocumentNames {
+public final class DocumentNames {
     /** Long enough for any sensible name, short enough to keep keys and logs small. */
-    static final int MAX_LENGTH = 512;
+    public static final int MAX_LENGTH = 512;
 
     private DocumentNames() {
     }
@@ -24,9 +24,11 @@ final class DocumentNames {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (name.isEmpty() || name.length() > MAX_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
-            return Optional.empty();
-        }
-        return Optional.of(name);
+        return isValid(name) ? Optional.of(name) : Optional.empty();
+    }
+
+    /** Whether {@code name}, decoded, is a valid document name: 1 to {@value #MAX_LENGTH} characters, no controls. */
+    public static boolean isValid(String name) {
+        return !name.isEmpty() && name.length() <= MAX_LENGTH && name.chars().noneMatch(Character::isISOControl);
     }
 }

@@ -1,8 +1,10 @@
 package dev.weft.server.http;
 
 import dev.weft.server.auth.Authenticator;
+import dev.weft.server.auth.DocumentAccessPolicy;
 import dev.weft.server.config.Limits;
 import dev.weft.server.metrics.ServerMetrics;
+import dev.weft.server.signaling.Signaling;
 import dev.weft.server.sync.Rooms;
 import java.util.concurrent.Executor;
 
@@ -15,7 +17,9 @@ import java.util.concurrent.Executor;
  * @param limits what one client may cost
  * @param blocking where blocking work (file and database reads, API handlers) runs, never an event loop
  * @param routes the JSON API's routes, registered by the features
+ * @param signaling the y-webrtc signalling endpoint's topics
+ * @param documentAccess decides the access of a sync connection, from the document's roles
  */
 public record HttpServices(Authenticator authenticator, Rooms rooms, ServerMetrics metrics, Limits limits,
-        Executor blocking, ApiRoutes routes) {
+        Executor blocking, ApiRoutes routes, Signaling signaling, DocumentAccessPolicy documentAccess) {
 }

@@ -1,5 +1,6 @@
 package dev.weft.server.http;
 
+import dev.weft.server.auth.Access;
 import dev.weft.server.auth.Grant;
 import dev.weft.server.metrics.ServerMetrics;
 import dev.weft.server.sync.CloseReason;
@@ -10,49 +11,95 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Weft's frame handler: the thin adapter between a WebSocket channel and its sync {@link Session}. It opens the
- * session when the handshake completes, hands it every binary frame, and tells it when the channel closes.
+ * session when the handshake completes, hands it every binary frame, and tells it when the channel closes. A
+ * connection outlives the check of its token at the upgrade only until the token expires: it is then closed with
+ * {@link CloseReason#EXPIRED}.
  */
 final class SyncFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     private static final Logger log = LoggerFactory.getLogger(SyncFrameHandler.class);
 
+    /** The query parameter naming an extension a client asks for, once per extension. */
+    static final String EXTENSION_PARAMETER = "ext";
+
     private final Rooms rooms;
     private final String document;
     private final Grant grant;
+    private final Access access;
     private final long maxUnsentBytes;
     private final ServerMetrics metrics;
     private ChannelOutbox outbox;
     private Session session;
+    /** Closes the connection when its token expires. */
+    private ScheduledFuture<?> expiry;
 
+    /** A connection with the access its token grants. */
     SyncFrameHandler(Rooms rooms, String document, Grant grant, long maxUnsentBytes, ServerMetrics metrics) {
+        this(rooms, document, grant, grant.access(), maxUnsentBytes, metrics);
+    }
+
+    /** A connection with {@code access}, which the document's roles decided (never more than the token grants). */
+    SyncFrameHandler(Rooms rooms, String document, Grant grant, Access access, long maxUnsentBytes,
+            ServerMetrics metrics) {
         this.rooms = rooms;
         this.document = document;
         this.grant = grant;
+        this.access = access;
         this.maxUnsentBytes = maxUnsentBytes;
         this.metrics = metrics;
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
-        if (event instanceof HandshakeComplete) {
+        if (event instanceof HandshakeComplete handshake) {
             outbox = new ChannelOutbox(ctx.channel(), maxUnsentBytes, metrics);
             try {
-                session = rooms.connect(document, grant.subject(), grant.access(), outbox, ctx.channel().eventLoop());
+                session = rooms.connect(document, grant, access, extensions(handshake.requestUri()), outbox,
+                        ctx.channel().eventLoop());
             } catch (IllegalStateException e) {
                 outbox.close(CloseReason.SHUTTING_DOWN);
+                return;
             }
+            grant.expires().ifPresent(expires -> expiry = ctx.executor().schedule(
+                    () -> outbox.close(CloseReason.EXPIRED),
+                    Math.max(0, Duration.between(Instant.now(), expires).toMillis()), TimeUnit.MILLISECONDS));
             return;
         }
         super.userEventTriggered(ctx, event);
+    }
+
+    /**
+     * The Weft extension messages the client asked for: {@code ?ext=comments&ext=notifications}, or
+     * {@code ?ext=comments,notifications} (y-websocket's {@code params} hold one value per key).
+     */
+    static Set<String> extensions(String uri) {
+        List<String> asked = new QueryStringDecoder(uri).parameters().get(EXTENSION_PARAMETER);
+        if (asked == null) {
+            return Set.of();
+        }
+        return asked.stream()
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -69,6 +116,9 @@ final class SyncFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (expiry != null) {
+            expiry.cancel(false);
+        }
         if (session != null) {
             session.closed();
         }

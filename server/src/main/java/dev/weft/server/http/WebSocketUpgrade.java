@@ -1,8 +1,12 @@
 package dev.weft.server.http;
 
+import dev.weft.server.auth.Access;
 import dev.weft.server.auth.AuthException;
 import dev.weft.server.auth.Grant;
 import dev.weft.server.config.Limits;
+import dev.weft.server.signaling.Signaling;
+import dev.weft.server.signaling.TopicAccess;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -17,14 +21,22 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Turns an HTTP connection into a sync connection: {@code ws://host/<document>?token=...}. The token is checked
- * before the handshake (a refusal is a plain 401 or 403 with a JSON error), then the WebSocket handlers replace
- * the HTTP ones after the router, and the request goes on to Netty's handshake.
+ * Turns an HTTP connection into a sync connection, {@code ws://host/<document>?token=...}, or, on the signalling
+ * path ({@code /signaling} by default), a y-webrtc signalling connection. The token is checked before the
+ * handshake (a refusal is a plain 401 or 403 with a JSON error), and a sync connection's access is decided by the
+ * document's roles ({@link dev.weft.server.auth.DocumentAccessPolicy}, which reads the database off the event loop);
+ * then the WebSocket handlers replace the HTTP ones after the router, and the request goes on to Netty's handshake.
  */
 final class WebSocketUpgrade {
+    private static final Logger log = LoggerFactory.getLogger(WebSocketUpgrade.class);
+
     private final HttpServices services;
 
     WebSocketUpgrade(HttpServices services) {
@@ -37,6 +49,19 @@ final class WebSocketUpgrade {
 
     /** Authorizes and upgrades; {@code router} is the router's context, removed from the pipeline after. */
     void upgrade(ChannelHandlerContext router, FullHttpRequest request, QueryStringDecoder uri) {
+        Signaling signaling = services.signaling();
+        if (uri.path().equals(signaling.path())) {
+            TopicAccess access;
+            try {
+                access = signaling.authorize(services.authenticator(), RequestAuth.token(request, uri));
+            } catch (AuthException e) {
+                HttpResponses.sendAndClose(router, RequestAuth.refusal(e));
+                return;
+            }
+            install(router, request, signaling.maxMessageBytes(), WeftChannelInitializer.SIGNALING,
+                    signaling.handler(access));
+            return;
+        }
         Optional<String> document = DocumentNames.decode(uri.rawPath().substring(1));
         if (document.isEmpty()) {
             HttpResponses.sendAndClose(router, HttpResponses.error(HttpResponseStatus.NOT_FOUND, "invalid_document",
@@ -45,31 +70,76 @@ final class WebSocketUpgrade {
         }
         Grant grant;
         try {
-            grant = services.authenticator().authorize(RequestAuth.token(request, uri), document.get());
+            grant = services.authenticator().verify(RequestAuth.token(request, uri));
         } catch (AuthException e) {
             HttpResponses.sendAndClose(router, RequestAuth.refusal(e));
             return;
         }
+        // The document's roles are read from the database off the event loop; the upgrade goes on here once they
+        // are. Until then the connection reads nothing more and the request is kept.
+        router.channel().config().setAutoRead(false);
+        request.retain();
+        services.documentAccess().accessTo(grant, document.get()).whenComplete((access, failure) -> {
+            try {
+                router.executor().execute(() -> upgradeWith(router, request, document.get(), grant, access, failure));
+            } catch (RejectedExecutionException e) {
+                request.release(); // the server is shutting down, and the connection with it
+            }
+        });
+    }
+
+    /** The rest of a sync upgrade, on the connection's event loop, once its access is decided (or refused). */
+    private void upgradeWith(ChannelHandlerContext router, FullHttpRequest request, String document, Grant grant,
+            Access access, Throwable failure) {
+        try {
+            router.channel().config().setAutoRead(true);
+            if (failure != null) {
+                refuse(router, failure);
+            } else if (router.channel().isActive()) {
+                Limits limits = services.limits();
+                install(router, request, limits.maxFrameBytes(), WeftChannelInitializer.SYNC, new SyncFrameHandler(
+                        services.rooms(), document, grant, access, limits.maxUnsentBytes(), services.metrics()));
+            }
+        } finally {
+            request.release();
+        }
+    }
+
+    /** Answers an upgrade the document's roles refused (401 or 403), or that could not be decided (503). */
+    private static void refuse(ChannelHandlerContext router, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof AuthException refused) {
+            HttpResponses.sendAndClose(router, RequestAuth.refusal(refused));
+            return;
+        }
+        log.warn("{}: deciding a connection's access failed", router.channel().remoteAddress(), cause);
+        HttpResponses.sendAndClose(router, HttpResponses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "unavailable",
+                "the document's access could not be decided; try again"));
+    }
+
+    /** Replaces the HTTP handlers with the WebSocket ones, {@code frames} last, for messages up to a size. */
+    private void install(ChannelHandlerContext router, FullHttpRequest request, int maxMessageBytes,
+            String framesName, ChannelHandler frames) {
         Limits limits = services.limits();
         ChannelPipeline pipeline = router.pipeline();
         pipeline.remove(WeftChannelInitializer.HTTP_IDLE);
         // Added in reverse order, each right after the router: they end up in the order read top to bottom.
-        pipeline.addAfter(router.name(), WeftChannelInitializer.SYNC, new SyncFrameHandler(services.rooms(),
-                document.get(), grant, limits.maxUnsentBytes(), services.metrics()));
+        pipeline.addAfter(router.name(), framesName, frames);
         pipeline.addAfter(router.name(), WeftChannelInitializer.SLOW_CONSUMER,
                 new SlowConsumerGuard(limits.unwritableTimeout(), services.metrics()));
         pipeline.addAfter(router.name(), WeftChannelInitializer.WS_AGGREGATOR,
-                new WebSocketFrameAggregator(limits.maxFrameBytes()));
+                new WebSocketFrameAggregator(maxMessageBytes));
         pipeline.addAfter(router.name(), WeftChannelInitializer.KEEPALIVE, new Keepalive());
         pipeline.addAfter(router.name(), WeftChannelInitializer.WS_PROTOCOL,
-                new WebSocketServerProtocolHandler(protocolConfig(request.uri(), limits)));
+                new WebSocketServerProtocolHandler(protocolConfig(request.uri(), maxMessageBytes)));
         pipeline.addAfter(router.name(), WeftChannelInitializer.WS_IDLE, new IdleStateHandler(
                 limits.pongTimeout().toMillis(), 0, limits.pingInterval().toMillis(), TimeUnit.MILLISECONDS));
         router.fireChannelRead(request.retain());
         pipeline.remove(router.handler());
     }
 
-    private static WebSocketServerProtocolConfig protocolConfig(String uri, Limits limits) {
+    private static WebSocketServerProtocolConfig protocolConfig(String uri, int maxMessageBytes) {
         return WebSocketServerProtocolConfig.newBuilder()
                 // The handshake handler answers only its own path: this request's URI, as it came.
                 .websocketPath(uri)
@@ -78,7 +148,7 @@ final class WebSocketUpgrade {
                 .dropPongFrames(true)
                 .handleCloseFrames(true)
                 .decoderConfig(WebSocketDecoderConfig.newBuilder()
-                        .maxFramePayloadLength(limits.maxFrameBytes())
+                        .maxFramePayloadLength(maxMessageBytes)
                         .allowExtensions(false)
                         .closeOnProtocolViolation(true)
                         .build())

@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  *   keepalive     Keepalive
  *   ws-aggregator WebSocketFrameAggregator   fragmented messages, same cap
  *   slow-consumer SlowConsumerGuard          closes a connection that stays unwritable
- *   sync          SyncFrameHandler           frames to and from the document's sync session
+ *   sync          SyncFrameHandler           frames to and from the document's sync session, or
+ *   signaling     (Signaling's handler)      y-webrtc signalling on the signalling path
  * </pre>
  */
 public final class WeftChannelInitializer extends ChannelInitializer<SocketChannel> {
@@ -36,6 +37,7 @@ public final class WeftChannelInitializer extends ChannelInitializer<SocketChann
     static final String WS_AGGREGATOR = "ws-aggregator";
     static final String SLOW_CONSUMER = "slow-consumer";
     static final String SYNC = "sync";
+    static final String SIGNALING = "signaling";
 
     private final HttpServices services;
     private final ChannelGroup channels;

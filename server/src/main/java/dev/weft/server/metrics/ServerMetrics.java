@@ -13,7 +13,9 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -36,6 +38,9 @@ public final class ServerMetrics {
     private final Timer commits;
     private final DistributionSummary writesPerCommit;
     private final Counter failedWrites;
+    private final AtomicInteger signalingConnections = new AtomicInteger();
+    private final Counter signalingPublishes;
+    private final Counter signalingRelayed;
 
     public ServerMetrics() {
         Gauge.builder("weft.connections", connections, AtomicInteger::get)
@@ -62,6 +67,12 @@ public final class ServerMetrics {
                 .description("Writes committed together by one transaction (group commit)").register(registry);
         failedWrites = Counter.builder("weft.storage.writes.failed")
                 .description("Writes that failed and were rolled back").register(registry);
+        Gauge.builder("weft.signaling.connections", signalingConnections, AtomicInteger::get)
+                .description("Open y-webrtc signalling connections").register(registry);
+        signalingPublishes = Counter.builder("weft.signaling.publishes")
+                .description("Signalling publishes accepted and relayed").register(registry);
+        signalingRelayed = Counter.builder("weft.signaling.relayed")
+                .description("Signalling messages relayed (a publish counts once per subscriber)").register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
@@ -124,6 +135,47 @@ public final class ServerMetrics {
     public void measureUnsentBytes(LongSupplier unsentBytes) {
         Gauge.builder("weft.connections.unsent", unsentBytes, LongSupplier::getAsLong).baseUnit("bytes")
                 .description("Bytes written to connections and not yet sent").register(registry);
+    }
+
+    public void signalingConnectionOpened() {
+        signalingConnections.incrementAndGet();
+    }
+
+    public void signalingConnectionClosed() {
+        signalingConnections.decrementAndGet();
+    }
+
+    /** A publish was relayed to {@code subscribers} connections. */
+    public void signalingPublished(int subscribers) {
+        signalingPublishes.increment();
+        signalingRelayed.increment(subscribers);
+    }
+
+    /** A signalling message was refused with an error frame; {@code code} is the frame's error code. */
+    public void signalingRefused(String code) {
+        Counter.builder("weft.signaling.refused").tag("code", code)
+                .description("Signalling messages refused with an error frame, by error code").register(registry)
+                .increment();
+    }
+
+    /** Reports, on each scrape, the signalling topics that have subscribers. */
+    public void measureSignalingTopics(IntSupplier topics) {
+        // Held strongly: Micrometer keeps a gauge's object weakly, and nothing else holds this lambda.
+        Gauge.builder("weft.signaling.topics", topics, IntSupplier::getAsInt).strongReference(true)
+                .description("Signalling topics with at least one subscriber").register(registry);
+    }
+
+    /**
+     * A plugin run finished or was refused: counted and timed per plugin and outcome ({@code ok}, or why it failed,
+     * such as {@code timeout}), its memory recorded per plugin.
+     */
+    public void pluginRun(String plugin, Optional<String> failure, Duration elapsed, long memoryBytes) {
+        Timer.builder("weft.plugins.runs").tag("plugin", plugin).tag("outcome", failure.orElse("ok"))
+                .description("Plugin runs, by plugin and outcome (ok, or why it failed), and their duration")
+                .register(registry).record(elapsed);
+        DistributionSummary.builder("weft.plugins.memory").baseUnit("bytes").tag("plugin", plugin)
+                .description("Linear memory of a wasm plugin at the end of its run").register(registry)
+                .record(memoryBytes);
     }
 
     public int connections() {

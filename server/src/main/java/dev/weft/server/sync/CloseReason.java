@@ -19,11 +19,14 @@ public record CloseReason(int code, String reason) {
     public static final int MESSAGE_TOO_BIG = 1009;
     public static final int INTERNAL_ERROR = 1011;
     public static final int TRY_AGAIN_LATER = 1013;
+    /** Private use (RFC 6455 allows 4000-4999), after HTTP's 401: reconnect with a fresh token. */
+    public static final int TOKEN_EXPIRED = 4401;
 
     /** What a close frame's reason may hold: 125 bytes of payload less the 2-byte code. */
     private static final int MAX_REASON_BYTES = 123;
 
     public static final CloseReason SHUTTING_DOWN = new CloseReason(GOING_AWAY, "the server is shutting down");
+    public static final CloseReason EXPIRED = new CloseReason(TOKEN_EXPIRED, "the access token has expired");
 
     public CloseReason {
         reason = truncate(reason);

@@ -2,6 +2,8 @@ package dev.weft.server.sync;
 
 import dev.weft.server.auth.AuthException;
 import dev.weft.server.auth.Authenticator;
+import dev.weft.server.auth.DocumentAccessPolicy;
+import dev.weft.server.auth.Grant;
 import dev.weft.server.http.ApiException;
 import dev.weft.server.http.ApiRequest;
 import dev.weft.server.http.ApiResponse;
@@ -21,16 +23,20 @@ import org.slf4j.LoggerFactory;
  * {@code GET /api/documents/{name}}: a document's size, state vector and connected clients; and
  * {@code GET /api/documents/{name}/content}: its root types as JSON, by name ({@link dev.weft.crdt.Doc#toJson()}:
  * the server never declares the roots, so their kinds are inferred from their content). A name with a {@code /}
- * is written {@code %2F}. Both need a token covering the document (any scope), unless the server runs open.
+ * is written {@code %2F}. Both need a token that may read the document (any access), as the document access
+ * policy decides (the document's roles where it has a record, the token's claims otherwise), unless the server
+ * runs open.
  */
 public final class DocumentsApi {
     private static final Logger log = LoggerFactory.getLogger(DocumentsApi.class);
 
     private final Authenticator authenticator;
+    private final DocumentAccessPolicy access;
     private final Rooms rooms;
 
-    public DocumentsApi(Authenticator authenticator, Rooms rooms) {
+    public DocumentsApi(Authenticator authenticator, DocumentAccessPolicy access, Rooms rooms) {
         this.authenticator = authenticator;
+        this.access = access;
         this.rooms = rooms;
     }
 
@@ -56,9 +62,18 @@ public final class DocumentsApi {
         return ApiResponse.ok(await(name, rooms.read(name, request.connectionThread(), doc -> JsonBody.of(doc.toJson()))));
     }
 
+    /** The document named in the path, once the policy has let the caller read it (it may read a database). */
     private String authorized(ApiRequest request) throws AuthException {
         String name = request.pathParameter("name");
-        authenticator.authorize(request.token(), name);
+        Grant grant = authenticator.verify(request.token());
+        try {
+            access.accessTo(grant, name).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof AuthException refused) {
+                throw refused;
+            }
+            throw e;
+        }
         return name;
     }
 

@@ -15,18 +15,27 @@ import dev.weft.protocol.SyncProtocolMessage.QueryAwareness;
 import dev.weft.protocol.SyncProtocolMessage.SyncStep1;
 import dev.weft.protocol.SyncProtocolMessage.SyncStep2;
 import dev.weft.protocol.SyncProtocolMessage.SyncUpdate;
+import dev.weft.server.auth.Access;
+import dev.weft.server.auth.Grant;
 import dev.weft.storage.StoredDocument;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +52,11 @@ import org.slf4j.LoggerFactory;
  * to storage; only when it is committed is it broadcast to the other connections, so nobody ever sees what a
  * crash could lose. For the same reason a sync step 2 computed here is sent only once every update it may contain
  * is committed. Storage commits in order, so broadcasts leave in the order the updates were applied.
+ *
+ * <p>Broadcasts are coalesced per turn of the room's thread: storage's group commit completes a whole batch of
+ * updates at once, and what the room broadcasts while handling them goes to each connection in one go (one frame
+ * per message, one flush, one wakeup of a connection's event loop when it is another one), not one write and
+ * flush per update per connection.
  */
 final class Room {
     private static final Logger log = LoggerFactory.getLogger(Room.class);
@@ -74,8 +88,15 @@ final class Room {
     /** Set once the room starts closing, any thread: the registry then hands out a new room instead. */
     private volatile boolean closing;
 
+    /** Commits reported by storage and not yet handled, in commit order; any thread adds, the room's drains. */
+    private final Queue<Commit> commits = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean commitsScheduled = new AtomicBoolean();
+
     // The room's thread only.
     private State state = State.LOADING;
+    /** Messages broadcast in this turn, each with the session it skips (or null), sent at its end. */
+    private final List<byte[]> outgoing = new ArrayList<>();
+    private final List<Session> outgoingSkips = new ArrayList<>();
     private CompletableFuture<Void> lastCommit = CompletableFuture.completedFuture(null);
     private ScheduledFuture<?> awarenessCheck;
     private int appendsSinceCompaction;
@@ -239,6 +260,9 @@ final class Room {
     }
 
     private void apply(Session session, byte[] update) {
+        if (!session.mayApply(update)) {
+            return;
+        }
         try {
             doc.applyUpdate(update, session);
         } catch (UpdateException e) {
@@ -256,7 +280,24 @@ final class Room {
         }
         CompletableFuture<Void> commit = rooms.store().append(name, update);
         lastCommit = commit;
-        commit.whenComplete((v, failure) -> execute(() -> committed(message, update.length, from, failure)));
+        commit.whenComplete((v, failure) -> {
+            commits.add(new Commit(message, update.length, from, failure));
+            if (commitsScheduled.compareAndSet(false, true)) {
+                execute(this::handleCommits);
+            }
+        });
+    }
+
+    /** A write storage finished: the update's broadcast message, its size, who sent it, and the failure if any. */
+    private record Commit(byte[] message, int updateBytes, Session from, Throwable failure) {
+    }
+
+    /** Handles every commit reported so far, in order: a group commit's batch in one task. */
+    private void handleCommits() {
+        commitsScheduled.set(false);
+        for (Commit commit; (commit = commits.poll()) != null; ) {
+            committed(commit.message(), commit.updateBytes(), commit.from(), commit.failure());
+        }
     }
 
     private void committed(byte[] message, int updateBytes, Session from, Throwable failure) {
@@ -308,6 +349,80 @@ final class Room {
         }
     }
 
+    // Operations the registry hands in for other features (roles, comments, plugins), on the room's thread.
+
+    /** Gives every connection of {@code subject} {@code access} (capped by its token), waiting ones included. */
+    void changeAccess(String subject, Access access) {
+        forEachSession(session -> {
+            if (session.subject().equals(subject)) {
+                session.changeAccess(access);
+            }
+        });
+    }
+
+    /** Closes every connection {@code which} selects, waiting ones included. */
+    void closeSessions(Predicate<Session> which, CloseReason reason) {
+        forEachSession(session -> {
+            if (which.test(session)) {
+                session.close(reason);
+            }
+        });
+    }
+
+    /** Sends {@code frame} to every synced connection that asked for {@code extension} and {@code audience} admits. */
+    void publish(String extension, byte[] frame, Predicate<Grant> audience) {
+        for (Session session : sessions) {
+            if (session.wants(extension) && audience.test(session.grant())) {
+                session.send(frame);
+            }
+        }
+    }
+
+    /** Who is connected, with the awareness states each connection sent. */
+    List<Connection> connections() {
+        Map<Long, String> states = awareness.states();
+        List<Connection> connections = new ArrayList<>(sessions.size() + waiting.size());
+        forEachSession(session -> {
+            Map<Long, String> own = new LinkedHashMap<>();
+            states.forEach((clientId, state) -> {
+                if (session.awarenessClients.contains(clientId)) {
+                    own.put(clientId, state);
+                }
+            });
+            connections.add(new Connection(session.subject(), session.access(), own));
+        });
+        return connections;
+    }
+
+    /**
+     * Runs {@code editor} on the document in one transaction with {@code origin}, once the stored state is in. The
+     * update it makes goes the way of a client's: stored, then broadcast to every connection. Completes with the
+     * editor's result once that update is committed. Yjs has no rollback: what an editor that throws changed
+     * before it threw is kept (and stored and broadcast); the future then fails with its exception.
+     */
+    <T> CompletableFuture<T> edit(Object origin, Function<Doc, T> editor) {
+        return loaded.thenComposeAsync(v -> {
+            if (state != State.ACTIVE) {
+                return CompletableFuture.failedFuture(
+                        new IllegalStateException("the document " + name + " was unloaded"));
+            }
+            CompletableFuture<Void> before = lastCommit;
+            T result;
+            try (Transaction txn = doc.transact(origin)) {
+                result = editor.apply(doc);
+            } catch (RuntimeException e) {
+                return lastCommit.handle((committed, failure) -> { throw e; });
+            }
+            return lastCommit == before ? CompletableFuture.completedFuture(result)
+                    : lastCommit.thenApply(committed -> result);
+        }, thread);
+    }
+
+    private void forEachSession(Consumer<Session> action) {
+        List.copyOf(sessions).forEach(action);
+        List.copyOf(waiting).forEach(action);
+    }
+
     /** A connection closed: its awareness states are removed and the removal broadcast. */
     void leave(Session session) {
         waiting.remove(session);
@@ -326,12 +441,38 @@ final class Room {
         users.decrementAndGet();
     }
 
+    /** Queues {@code message} for every connection but {@code except}; it leaves with the turn's other messages. */
     private void broadcast(byte[] message, Session except) {
+        if (outgoing.isEmpty()) {
+            execute(this::flushBroadcasts);
+        }
+        outgoing.add(message);
+        outgoingSkips.add(except);
+    }
+
+    /**
+     * Sends the turn's broadcasts: to each connection, in order, those it is not the sender of, handed over in one
+     * call. Connections that sent none of them (most) share one list.
+     */
+    private void flushBroadcasts() {
+        List<byte[]> all = List.copyOf(outgoing);
         for (Session session : sessions) {
-            if (session != except) {
-                session.send(message);
+            if (!outgoingSkips.contains(session)) {
+                session.send(all);
+                continue;
+            }
+            List<byte[]> others = new ArrayList<>(all.size());
+            for (int i = 0; i < all.size(); i++) {
+                if (outgoingSkips.get(i) != session) {
+                    others.add(all.get(i));
+                }
+            }
+            if (!others.isEmpty()) {
+                session.send(others);
             }
         }
+        outgoing.clear();
+        outgoingSkips.clear();
     }
 
     private void compact() {

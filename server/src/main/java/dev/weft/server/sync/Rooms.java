@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import dev.weft.crdt.Doc;
 import dev.weft.server.auth.Access;
+import dev.weft.server.auth.Grant;
 import dev.weft.server.metrics.ServerMetrics;
 import dev.weft.storage.DocumentStore;
 import java.time.Duration;
@@ -22,7 +23,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,16 +81,94 @@ public final class Rooms implements AutoCloseable {
      * Opens a session on the document named {@code document}, loading it if needed. The session joins the room
      * on the room's thread; until the stored state is in, what it receives is queued.
      *
+     * @param grant the connection's verified token
+     * @param access what the connection may do: the token's access, or less if the document's roles say so (never
+     *     more than the token grants)
+     * @param extensions the Weft extension messages the client asked for ({@link #publish})
      * @param thread the thread the room is pinned to if this call creates it (the connection's event loop)
      * @throws IllegalStateException if the server is shutting down
      */
-    public Session connect(String document, String subject, Access access, Outbox outbox,
+    public Session connect(String document, Grant grant, Access access, Set<String> extensions, Outbox outbox,
             ScheduledExecutorService thread) {
         Room room = acquire(document, thread);
-        Session session = new Session(room, subject, access, outbox);
+        Session session = new Session(room, grant, access, extensions, outbox);
         metrics.connectionOpened();
         room.execute(() -> room.join(session));
         return session;
+    }
+
+    /**
+     * Gives every open connection of {@code subject} to {@code document} the access {@code access}, at once, but
+     * never more than its token grants: an editor made a viewer has its next update refused (permission denied).
+     * Nothing happens if the document is not loaded.
+     */
+    public void changeAccess(String document, String subject, Access access) {
+        ifLoaded(document, room -> room.changeAccess(subject, access));
+    }
+
+    /** Closes every open connection of {@code subject} to {@code document} with 1008 "access revoked". */
+    public void revoke(String document, String subject) {
+        ifLoaded(document, room -> room.closeSessions(session -> session.subject().equals(subject),
+                new CloseReason(CloseReason.POLICY_VIOLATION, "access revoked")));
+    }
+
+    /**
+     * Closes every open connection to {@code document} with {@code reason} and unloads it (a deleted document,
+     * say): from this call on, whoever asks for the document gets it from storage, not the copy that was loaded.
+     */
+    public void closeAll(String document, CloseReason reason) {
+        Room room = rooms.getIfPresent(document);
+        if (room != null) {
+            room.execute(() -> room.closeSessions(session -> true, reason));
+            rooms.asMap().remove(document, room); // then unloaded on its thread, by the removal listener
+        }
+    }
+
+    /**
+     * Sends an encoded extension message to every connection to {@code document} that asked for
+     * {@code extension} when it connected and whose grant {@code audience} admits, on the room's thread (so in
+     * order with the document's own messages). Nothing happens if the document is not loaded. {@code audience}
+     * runs on the room's thread and must not block.
+     */
+    public void publish(String document, String extension, byte[] frame, Predicate<Grant> audience) {
+        ifLoaded(document, room -> room.publish(extension, frame, audience));
+    }
+
+    /**
+     * The open connections to {@code document}, read on its room's thread.
+     *
+     * @return empty if the document is not loaded (it is not loaded for this)
+     */
+    public CompletableFuture<Optional<List<Connection>>> connections(String document) {
+        Room room = rooms.getIfPresent(document);
+        if (room == null || room.isClosing()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        CompletableFuture<Optional<List<Connection>>> result = new CompletableFuture<>();
+        room.execute(() -> result.complete(Optional.of(room.connections())));
+        return result;
+    }
+
+    /**
+     * Edits a document on the server's behalf (a plugin, say): runs {@code editor} on its room's thread in one
+     * transaction with {@code origin}, loading the document if it is stored but not loaded. The update the editor
+     * makes is committed, then broadcast to every connection, like a client's. The editor must not keep the
+     * document; what it returns is read on another thread.
+     *
+     * @return completes with the editor's result once its update is committed; empty if the document is neither
+     *     loaded nor stored; fails with the editor's exception (what it changed before throwing is kept: Yjs has
+     *     no rollback) or storage's
+     */
+    public <T> CompletableFuture<Optional<T>> edit(String document, ScheduledExecutorService thread, Object origin,
+            Function<Doc, T> editor) {
+        return withRoom(document, thread, room -> room.edit(origin, editor));
+    }
+
+    private void ifLoaded(String document, Consumer<Room> action) {
+        Room room = rooms.getIfPresent(document);
+        if (room != null && !room.isClosing()) {
+            room.execute(() -> action.accept(room));
+        }
     }
 
     /**

@@ -5,9 +5,8 @@ import dev.weft.protocol.MessageWriter;
 import dev.weft.protocol.ProtocolException;
 import dev.weft.protocol.SyncProtocolMessage;
 import dev.weft.protocol.SyncProtocolMessage.AuthPermissionDenied;
-import dev.weft.protocol.SyncProtocolMessage.SyncStep2;
-import dev.weft.protocol.SyncProtocolMessage.SyncUpdate;
 import dev.weft.server.auth.Access;
+import dev.weft.server.auth.Grant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -19,39 +18,41 @@ import java.util.Set;
  * to ({@link #receive}) and tells about the close ({@link #closed}), and what the room sends through
  * ({@link Outbox}).
  *
- * <p>Frames are decoded and checked against the connection's access on the transport's thread; what passes is
- * handed to the room's thread, which owns everything else about the session.
+ * <p>Frames are decoded on the transport's thread; what they hold is handed to the room's thread, which owns
+ * everything else about the session, including the check of edits against the connection's access (which the
+ * room may change while the connection is open).
  */
 public final class Session {
     /** An update that adds and deletes nothing: what an empty document answers a sync step 1 with. */
     private static final byte[] EMPTY_UPDATE = {0, 0};
 
     private final Room room;
-    private final String subject;
-    private final Access access;
+    private final Grant grant;
+    private final Set<String> extensions;
     private final Outbox outbox;
-    private final byte[] permissionDenied;
     private volatile boolean closed;
 
     // The room's thread only.
+    /** What the connection may do now: its token's access, or less if the document's roles say so. */
+    private Access access;
     /** The awareness client ids this connection has sent states for: removed when it closes. */
-    final Set<Long> awarenessClients = new HashSet<>();
+    final Set<Long> awarenessClients = new HashSet<>(4);
     /** Messages received before the document loaded, in order; null once they are handled. */
-    List<SyncProtocolMessage> queued = new ArrayList<>();
+    List<SyncProtocolMessage> queued = new ArrayList<>(4);
     long queuedBytes;
 
-    Session(Room room, String subject, Access access, Outbox outbox) {
+    Session(Room room, Grant grant, Access access, Set<String> extensions, Outbox outbox) {
         this.room = room;
-        this.subject = subject;
-        this.access = access;
+        this.grant = grant;
+        this.access = least(access, grant.access());
+        this.extensions = Set.copyOf(extensions);
         this.outbox = outbox;
-        this.permissionDenied = MessageWriter.write(new AuthPermissionDenied(
-                "permission denied: a " + access.claim() + " connection cannot edit " + room.name()));
     }
 
     /**
      * One binary frame from the client. A frame that is not y-websocket protocol closes the connection; edits
-     * the connection's access does not allow are answered with a permission-denied message and dropped.
+     * the connection's access does not allow are answered with a permission-denied message and dropped (by the
+     * room).
      */
     public void receive(byte[] frame) {
         if (closed) {
@@ -64,10 +65,7 @@ public final class Session {
             close(CloseReason.of(e));
             return;
         }
-        List<SyncProtocolMessage> permitted = access.canEdit() ? messages : withoutEdits(messages);
-        if (!permitted.isEmpty()) {
-            room.execute(() -> room.received(this, permitted, frame.length));
-        }
+        room.execute(() -> room.received(this, messages, frame.length));
     }
 
     /** The transport reports that the connection is closed, whoever closed it. Idempotent. */
@@ -82,9 +80,52 @@ public final class Session {
         return closed;
     }
 
+    Grant grant() {
+        return grant;
+    }
+
+    String subject() {
+        return grant.subject();
+    }
+
+    Access access() {
+        return access;
+    }
+
+    /** Gives the connection {@code newAccess}, never more than its token grants. */
+    void changeAccess(Access newAccess) {
+        access = least(newAccess, grant.access());
+    }
+
+    boolean wants(String extension) {
+        return extensions.contains(extension);
+    }
+
+    /**
+     * Whether the connection may apply {@code update}; if not, and the update changes anything, the client is
+     * told with a permission-denied message. y-websocket answers the server's step 1 with its whole state: an
+     * empty one changes nothing and is dropped silently.
+     */
+    boolean mayApply(byte[] update) {
+        if (access.canEdit()) {
+            return true;
+        }
+        if (!Arrays.equals(update, EMPTY_UPDATE)) {
+            send(MessageWriter.write(new AuthPermissionDenied(
+                    "permission denied: a " + access.claim() + " connection cannot edit " + room.name())));
+        }
+        return false;
+    }
+
     void send(byte[] message) {
         if (!closed) {
             outbox.send(message);
+        }
+    }
+
+    void send(List<byte[]> messages) {
+        if (!closed) {
+            outbox.send(messages);
         }
     }
 
@@ -96,27 +137,13 @@ public final class Session {
         outbox.readMore(reading);
     }
 
-    private List<SyncProtocolMessage> withoutEdits(List<SyncProtocolMessage> messages) {
-        List<SyncProtocolMessage> permitted = new ArrayList<>(messages.size());
-        for (SyncProtocolMessage message : messages) {
-            byte[] update = switch (message) {
-                case SyncStep2 step2 -> step2.update();
-                case SyncUpdate u -> u.update();
-                default -> null;
-            };
-            if (update == null) {
-                permitted.add(message);
-            } else if (!Arrays.equals(update, EMPTY_UPDATE)) {
-                // y-websocket answers the server's step 1 with its whole state: an empty one changes nothing
-                // and is dropped silently, anything else is an edit the client must be told was refused.
-                outbox.send(permissionDenied);
-            }
-        }
-        return permitted;
+    /** The lesser of two accesses: what a connection gets when its token and the document's roles both apply. */
+    private static Access least(Access a, Access b) {
+        return a.ordinal() >= b.ordinal() ? a : b;
     }
 
     @Override
     public String toString() {
-        return "Session[" + room.name() + ", " + subject + ", " + access.claim() + "]";
+        return "Session[" + room.name() + ", " + grant.subject() + "]";
     }
 }

@@ -8,6 +8,7 @@
  * has committed it, and sends a sync step 2 only once everything it may contain is committed; a connection that
  * sends something that is not y-websocket protocol is closed with a {@link dev.weft.server.sync.CloseReason},
  * the one place protocol failures map to close codes. Rooms are evicted when nobody holds them and no write is
- * pending.
+ * pending. Other features reach open documents only through {@link dev.weft.server.sync.Rooms}: access changes and
+ * revocations, extension messages, presence, and server-side edits, each run on the room's thread.
  */
 package dev.weft.server.sync;

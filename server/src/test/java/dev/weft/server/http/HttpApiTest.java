@@ -144,7 +144,7 @@ class HttpApiTest {
 
     @Test
     void otherMethodsAndUnknownPathsAreJsonErrors() throws Exception {
-        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(uri("/api/documents/x"))
+        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(uri("/api/documents/x/content"))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(post.statusCode()).isEqualTo(405);
         assertThat(JSON.readTree(post.body()).path("error").path("code").asText()).isEqualTo("method_not_allowed");

@@ -43,7 +43,7 @@ class LimitsTest {
         try (WeftServer server = start(Limits.DEFAULTS.withMaxFrameBytes(MAX_FRAME));
                 RawClient client = RawClient.connect(server.port(), "big")) {
             client.awaitMessage(SyncStep1.class);
-            client.send(new byte[MAX_FRAME + 1]);
+            client.sendRefusable(new byte[MAX_FRAME + 1]);
 
             assertThat(client.awaitClose().code()).isEqualTo(CloseReason.MESSAGE_TOO_BIG);
         }

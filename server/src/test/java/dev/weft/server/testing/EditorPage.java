@@ -1,6 +1,7 @@
 package dev.weft.server.testing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,6 +60,34 @@ public final class EditorPage {
     /** Waits until the page says it is in sync with the server. */
     public PageView awaitSynced() {
         return awaitView("in sync", PageView::synced);
+    }
+
+    /** Fills the field {@code selector} (CSS) with {@code value}, as typing into it does. */
+    public void fill(String selector, String value) {
+        node.call("fill", fields().put("selector", selector).put("value", value));
+    }
+
+    /** Clicks the element {@code selector} (CSS). */
+    public void click(String selector) {
+        node.call("click", fields().put("selector", selector));
+    }
+
+    /** Selects characters {@code start} to {@code end} of the text, as dragging over them does. */
+    public void select(int start, int end) {
+        node.call("select", fields().put("start", start).put("end", end));
+    }
+
+    /**
+     * The comment threads the page shows (editor or reader page), with its notice, status, text and errors:
+     * {@code {"threads": [{"id", "anchor", "quote", "comments": [{"author", "body"}]}], "notice", ...}}.
+     */
+    public JsonNode comments() {
+        return node.call("comments", fields());
+    }
+
+    /** Types {@code body} into the reply box of thread {@code threadId} and sends it. */
+    public void reply(long threadId, String body) {
+        node.call("reply", fields().put("thread", threadId).put("body", body));
     }
 
     /** Saves a PNG of the page, for a person to look at. */

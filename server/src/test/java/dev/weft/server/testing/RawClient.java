@@ -6,6 +6,7 @@ import dev.weft.protocol.MessageReader;
 import dev.weft.protocol.MessageWriter;
 import dev.weft.protocol.SyncProtocolMessage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -67,6 +68,20 @@ public final class RawClient implements AutoCloseable {
 
     public void send(byte[] frame) {
         socket.sendBinary(ByteBuffer.wrap(frame), true).join();
+    }
+
+    /**
+     * Sends a frame that the server may refuse while it is still arriving (one over the size limit, say): the
+     * server's close can end the output before the frame is out, and that is not an error here.
+     */
+    public void sendRefusable(byte[] frame) {
+        try {
+            send(frame);
+        } catch (CompletionException e) {
+            if (!(e.getCause() instanceof IOException)) {
+                throw e;
+            }
+        }
     }
 
     public void send(SyncProtocolMessage message) {

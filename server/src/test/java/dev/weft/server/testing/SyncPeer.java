@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -72,6 +74,23 @@ public final class SyncPeer {
     /** Destroys the provider and its Y.Doc, closing the connection; the peer is gone. */
     public void destroy() {
         call("destroy", fields());
+    }
+
+    /**
+     * Yjs's relative position at {@code index} of the Y.Text "text" ({@code Y.createRelativePositionFromTypeIndex}
+     * with {@code assoc}), encoded with {@code Y.encodeRelativePosition}, in base64: what a client anchors a comment
+     * with.
+     */
+    public String relativePosition(int index, int assoc) {
+        return call("relativePosition", fields().put("text", "text").put("index", index).put("assoc", assoc))
+                .get("position").asText();
+    }
+
+    /** The Weft extension messages received so far, oldest first, each {@code {"extension", "event"}}. */
+    public List<JsonNode> extensionMessages() {
+        List<JsonNode> messages = new ArrayList<>();
+        call("extensionMessages", fields()).get("messages").forEach(messages::add);
+        return messages;
     }
 
     public PeerState state() {

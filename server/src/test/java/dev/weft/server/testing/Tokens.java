@@ -25,6 +25,15 @@ public final class Tokens {
         return sign(SECRET, claims("alice", scope, List.of(docs), Instant.now().plus(Duration.ofHours(1))));
     }
 
+    /**
+     * A token of {@code subject} with the display name {@code name} (none if null), valid for an hour: for tests
+     * where several people share documents.
+     */
+    public static String tokenFor(String subject, String name, String scope, String... docs) {
+        JWTClaimsSet claims = claims(subject, scope, List.of(docs), Instant.now().plus(Duration.ofHours(1)));
+        return sign(SECRET, name == null ? claims : new JWTClaimsSet.Builder(claims).claim("name", name).build());
+    }
+
     /** A token that expired {@code ago} ago. */
     public static String expired(Duration ago, String scope, String... docs) {
         return sign(SECRET, claims("alice", scope, List.of(docs), Instant.now().minus(ago)));

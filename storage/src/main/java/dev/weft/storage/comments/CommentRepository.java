@@ -22,8 +22,8 @@ import java.util.concurrent.CompletableFuture;
  * match (an id from another document is "not found").
  */
 public final class CommentRepository {
-    private static final String THREAD_COLUMNS = "t.id, t.document, t.anchor_start, t.anchor_end, t.quote, "
-            + "t.author_subject, t.author_name, t.private_to, t.resolved_at, t.resolved_by, t.created_at";
+    private static final String THREAD_COLUMNS = "t.id, t.document, t.anchor_start, t.anchor_end, t.anchor_type, "
+            + "t.quote, t.author_subject, t.author_name, t.private_to, t.resolved_at, t.resolved_by, t.created_at";
     private static final String COMMENT_COLUMNS = "c.id, c.thread_id, c.author_subject, c.author_name, c.body, "
             + "c.created_at, c.edited_at";
 
@@ -41,21 +41,22 @@ public final class CommentRepository {
         return tables.write("open a comment thread on '" + thread.document() + "'", connection -> {
             long id;
             try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO comment_threads (document, anchor_start, anchor_end, quote, author_subject,
+                    INSERT INTO comment_threads (document, anchor_start, anchor_end, anchor_type, quote, author_subject,
                         author_name, private_to, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
                 insert.setString(1, thread.document());
                 insert.setBytes(2, thread.anchorStart());
                 insert.setBytes(3, thread.anchorEnd());
-                insert.setString(4, thread.quote());
-                insert.setString(5, thread.author().subject());
-                insert.setString(6, thread.author().name());
+                insert.setString(4, thread.anchorType());
+                insert.setString(5, thread.quote());
+                insert.setString(6, thread.author().subject());
+                insert.setString(7, thread.author().name());
                 if (thread.privateTo() == null) {
-                    insert.setNull(7, Types.VARCHAR);
+                    insert.setNull(8, Types.VARCHAR);
                 } else {
-                    insert.setString(7, thread.privateTo());
+                    insert.setString(8, thread.privateTo());
                 }
-                insert.setLong(8, now);
+                insert.setLong(9, now);
                 id = returnedId(insert);
             }
             insertComment(connection, id, thread.author(), thread.body(), now);
@@ -169,6 +170,17 @@ public final class CommentRepository {
         });
     }
 
+    /** Deletes every thread of {@code document} and their comments; completes with how many threads went. */
+    public CompletableFuture<Integer> deleteAll(String document) {
+        return tables.write("delete the comment threads of '" + document + "'", connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM comment_threads WHERE document = ?")) {
+                delete.setString(1, document);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
     /**
      * Resolves a thread ({@code resolvedBy} set) or reopens it ({@code resolvedBy} null); completes with the
      * thread as now stored, if found.
@@ -177,8 +189,8 @@ public final class CommentRepository {
         long now = clock.millis();
         return tables.write((resolvedBy == null ? "reopen" : "resolve") + " comment thread " + threadId,
                 connection -> {
-                    try (PreparedStatement update = connection.prepareStatement(
-                            "UPDATE comment_threads SET resolved_at = ?, resolved_by = ? WHERE id = ? AND document = ?")) {
+                    try (PreparedStatement update = connection.prepareStatement("UPDATE comment_threads"
+                            + " SET resolved_at = ?, resolved_by = ? WHERE id = ? AND document = ?")) {
                         if (resolvedBy == null) {
                             update.setNull(1, Types.INTEGER);
                             update.setNull(2, Types.VARCHAR);
@@ -246,8 +258,9 @@ public final class CommentRepository {
 
     private static CommentThread thread(ResultSet rows, List<Comment> comments) throws SQLException {
         return new CommentThread(rows.getLong(1), rows.getString(2), rows.getBytes(3), rows.getBytes(4),
-                rows.getString(5), new CommentAuthor(rows.getString(6), rows.getString(7)), rows.getString(8),
-                instant(rows, 9), rows.getString(10), Instant.ofEpochMilli(rows.getLong(11)), comments);
+                rows.getString(5), rows.getString(6), new CommentAuthor(rows.getString(7), rows.getString(8)),
+                rows.getString(9), instant(rows, 10), rows.getString(11), Instant.ofEpochMilli(rows.getLong(12)),
+                comments);
     }
 
     private static Comment comment(ResultSet rows) throws SQLException {

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param document the document's name
  * @param anchorStart Yjs's binary relative position of the passage's start
  * @param anchorEnd Yjs's binary relative position of the passage's end
+ * @param anchorType the name of the root Y.Text the passage is in
  * @param quote the passage's text when the thread was opened
  * @param author who opened it
  * @param privateTo null for a thread everyone who reads the document sees; else the subject of the one reader who
@@ -22,7 +23,8 @@ import java.util.Optional;
  * @param createdAt when it was opened
  * @param comments its comments, oldest first; the first is the one that opened it
  */
-public record CommentThread(long id, String document, byte[] anchorStart, byte[] anchorEnd, String quote,
+public record CommentThread(long id, String document, byte[] anchorStart, byte[] anchorEnd, String anchorType,
+        String quote,
         CommentAuthor author, String privateTo, Instant resolvedAt, String resolvedBy, Instant createdAt,
         List<Comment> comments) {
 
@@ -30,6 +32,7 @@ public record CommentThread(long id, String document, byte[] anchorStart, byte[]
         Objects.requireNonNull(document, "document");
         Objects.requireNonNull(anchorStart, "anchorStart");
         Objects.requireNonNull(anchorEnd, "anchorEnd");
+        Objects.requireNonNull(anchorType, "anchorType");
         Objects.requireNonNull(quote, "quote");
         Objects.requireNonNull(author, "author");
         Objects.requireNonNull(createdAt, "createdAt");

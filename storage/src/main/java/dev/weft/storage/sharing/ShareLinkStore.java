@@ -203,6 +203,29 @@ public final class ShareLinkStore {
         });
     }
 
+    /**
+     * Ends a reader session before its time (the reader left, or the owner sent them away), freeing its place.
+     *
+     * @return completes with the document the session was reading, or empty if there was no such session
+     */
+    public CompletableFuture<Optional<String>> endSession(String id) {
+        return tables.write("end the reader session " + id, connection -> {
+            Optional<String> document;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT l.document FROM link_sessions s JOIN share_links l ON l.id = s.link WHERE s.id = ?")) {
+                select.setString(1, id);
+                try (ResultSet rows = select.executeQuery()) {
+                    document = rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+                }
+            }
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM link_sessions WHERE id = ?")) {
+                delete.setString(1, id);
+                delete.executeUpdate();
+            }
+            return document;
+        });
+    }
+
     /** The sessions opened from the links of {@code document} that have not expired at {@code now}. */
     public List<LinkSessionRecord> activeSessions(String document, Instant now) {
         return tables.read("list the reader sessions of '" + document + "'", connection -> {

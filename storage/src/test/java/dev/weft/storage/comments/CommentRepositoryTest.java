@@ -39,6 +39,7 @@ class CommentRepositoryTest {
 
         CommentThread read = comments.thread("notes", opened.id()).orElseThrow();
         assertThat(read.quote()).isEqualTo("the passage");
+        assertThat(read.anchorType()).isEqualTo("text");
         assertThat(read.anchorStart()).containsExactly(1, 2, 3);
         assertThat(read.anchorEnd()).containsExactly(4, 5);
         assertThat(read.comments()).extracting(Comment::body).containsExactly("is this right?", "yes");
@@ -93,6 +94,18 @@ class CommentRepositoryTest {
     }
 
     @Test
+    void deletingADocumentsThreadsLeavesOtherDocumentsAlone() {
+        comments.open(thread("notes", ADA, "one", null)).join();
+        comments.open(thread("notes", BOB, "two", null)).join();
+        CommentThread other = comments.open(thread("other", ADA, "kept", null)).join();
+
+        assertThat(comments.deleteAll("notes").join()).isEqualTo(2);
+
+        assertThat(comments.threads("notes")).isEmpty();
+        assertThat(comments.threads("other")).extracting(CommentThread::id).containsExactly(other.id());
+    }
+
+    @Test
     void threadsSurviveAReopenOfTheDatabase() {
         CommentThread opened = comments.open(thread("notes", ADA, "kept", null)).join();
         storage.close();
@@ -102,6 +115,7 @@ class CommentRepositoryTest {
     }
 
     private static NewThread thread(String document, CommentAuthor author, String body, String privateTo) {
-        return new NewThread(document, new byte[] {1, 2, 3}, new byte[] {4, 5}, "the passage", author, body, privateTo);
+        return new NewThread(document, new byte[] {1, 2, 3}, new byte[] {4, 5}, "text", "the passage", author, body,
+                privateTo);
     }
 }

@@ -88,7 +88,7 @@ class NotificationRepositoryTest {
     }
 
     private CommentThread thread() {
-        return comments.open(new NewThread("notes", new byte[] {1}, new byte[] {2}, "q",
+        return comments.open(new NewThread("notes", new byte[] {1}, new byte[] {2}, "text", "q",
                 new CommentAuthor("bob", "Bob"), "hello", null)).join();
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -169,6 +170,14 @@ class SharingStoresTest {
         }
         assertThat(openings).extracting(CompletableFuture::join).filteredOn(o -> o == ShareLinkStore.Opening.OPENED).hasSize(3);
         assertThat(openings).extracting(CompletableFuture::join).filteredOn(o -> o == ShareLinkStore.Opening.FULL).hasSize(7);
+
+        // A reader who leaves frees their place at once.
+        int admitted = IntStream.range(0, openings.size())
+                .filter(i -> openings.get(i).join() == ShareLinkStore.Opening.OPENED).findFirst().orElseThrow();
+        assertThat(links.endSession("s" + admitted).join()).contains("essay");
+        assertThat(links.endSession("s" + admitted).join()).isEmpty();
+        assertThat(links.open(session("next", "l1", T0)).join()).isEqualTo(ShareLinkStore.Opening.OPENED);
+        assertThat(links.open(session("after-next", "l1", T0)).join()).isEqualTo(ShareLinkStore.Opening.FULL);
 
         // The sessions expire an hour after T0: then a new reader gets in.
         Instant later = T0.plus(Duration.ofHours(1));

@@ -1,0 +1,93 @@
+// Weft's reader page, where a share link opens: read.html#<link token>. It asks the server what the link opens,
+// asks for a name (unless the reader may stay anonymous and leaves it empty), opens a reader session, and then shows
+// the document live and read-only, with its comment threads; a reader whose link allows comments selects text and
+// comments on it, and sees replies the moment they are written.
+import * as Y from 'yjs'
+import { WebsocketProvider } from 'y-websocket'
+import { bindTextarea } from './textarea-binding.js'
+import { showComments } from './comments.js'
+
+const element = id => document.getElementById(id)
+const status = element('status')
+const notice = element('notice')
+const showStatus = (state, text) => {
+  status.dataset.status = state
+  status.textContent = text
+}
+const showNotice = text => {
+  notice.textContent = text
+  notice.hidden = false
+}
+
+const answerOf = async response => {
+  const answer = await response.json()
+  if (!response.ok) {
+    throw new Error(answer?.error?.message ?? `the server answered ${response.status}`)
+  }
+  return answer
+}
+
+/** Syncs the document read-only with the reader's token and shows its threads. */
+const read = session => {
+  document.title = `${session.title} · Weft`
+  element('title').textContent = session.title
+  const doc = new Y.Doc()
+  const serverUrl = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}`
+  const provider = new WebsocketProvider(serverUrl, session.document, doc,
+    { params: { token: session.token, ext: 'comments' }, disableBc: true })
+  provider.on('status', ({ status }) => showStatus(status, status === 'connected' ? 'live' : `${status}…`))
+  provider.on('closed', ({ reason }) => showNotice(`The link no longer opens${reason ? `: ${reason}` : ''}.`))
+  const ytext = doc.getText('text')
+  const textarea = element('text')
+  bindTextarea(ytext, textarea)
+  const comments = showComments({
+    ytext, provider, docName: session.document, token: session.token, list: element('threads'), onError: showNotice
+  })
+  if (session.role === 'commenter') {
+    const form = element('comment')
+    form.hidden = false
+    form.addEventListener('submit', event => {
+      event.preventDefault()
+      const { selectionStart, selectionEnd } = textarea
+      if (selectionStart === selectionEnd) {
+        showNotice('Select the passage your comment is about first.')
+        return
+      }
+      const body = form.elements.namedItem('body')
+      comments.commentOn(selectionStart, selectionEnd, body.value)
+        .then(() => { body.value = '' }, error => showNotice(error.message))
+    })
+  }
+}
+
+const open = async () => {
+  const linkToken = window.location.hash.slice(1)
+  if (!linkToken) {
+    showNotice('This page opens a share link: its address ends with #<link>.')
+    return
+  }
+  const link = await answerOf(await fetch(`/api/links/${encodeURIComponent(linkToken)}`))
+  document.title = `${link.title} · Weft`
+  element('title').textContent = link.title
+  showStatus('waiting', link.allow_anonymous ? 'your name, if you like' : 'your name, please')
+  const join = element('join')
+  join.hidden = false
+  const name = join.elements.namedItem('name')
+  name.required = !link.allow_anonymous
+  join.addEventListener('submit', async event => {
+    event.preventDefault()
+    try {
+      const session = await answerOf(await fetch(`/api/links/${encodeURIComponent(linkToken)}/sessions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(name.value.trim() ? { name: name.value.trim() } : {})
+      }))
+      join.hidden = true
+      read(session)
+    } catch (error) {
+      showNotice(error.message)
+    }
+  })
+}
+
+open().catch(error => showNotice(error.message))

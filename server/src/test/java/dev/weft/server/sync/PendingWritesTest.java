@@ -1,0 +1,140 @@
+package dev.weft.server.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.weft.crdt.Doc;
+import dev.weft.protocol.MessageWriter;
+import dev.weft.protocol.SyncProtocolMessage.SyncStep1;
+import dev.weft.protocol.SyncProtocolMessage.SyncUpdate;
+import dev.weft.server.auth.Access;
+import dev.weft.server.auth.DocumentPattern;
+import dev.weft.server.auth.Grant;
+import dev.weft.server.metrics.ServerMetrics;
+import dev.weft.storage.Storage;
+import dev.weft.storage.StorageSettings;
+import dev.weft.storage.StoredDocument;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a room does while storage lags behind: the real SQLite store, whose commits the test holds back and lets
+ * through one by one, under the sync core with a recording transport.
+ */
+class PendingWritesTest {
+    /** Room's thresholds: above this many uncommitted writes the connections sending them are not read... */
+    private static final int PAUSE_ABOVE = 2048;
+    /** ...until fewer than this many are left. */
+    private static final int RESUME_BELOW = 512;
+
+    @TempDir
+    Path dataDir;
+
+    private Storage storage;
+    private HeldStore store;
+    private ServerMetrics metrics;
+    private ScheduledExecutorService roomThread;
+    private ExecutorService blocking;
+
+    @BeforeEach
+    void start() {
+        storage = Storage.open(dataDir, StorageSettings.defaults());
+        store = new HeldStore(storage.documents());
+        metrics = new ServerMetrics();
+        roomThread = Executors.newSingleThreadScheduledExecutor();
+        blocking = Executors.newVirtualThreadPerTaskExecutor();
+    }
+
+    @AfterEach
+    void stop() {
+        store.releaseAll();
+        roomThread.close();
+        blocking.close();
+        storage.close();
+    }
+
+    private Rooms rooms(Duration idleTimeout) {
+        return new Rooms(store, blocking, metrics, idleTimeout, 1 << 20, InstantSource.system());
+    }
+
+    private Session connect(Rooms rooms, String document, Outbox outbox) {
+        Grant grant = new Grant("someone", Access.READ_WRITE, List.of(new DocumentPattern("*")));
+        return rooms.connect(document, grant, grant.access(), Set.of(), outbox, roomThread);
+    }
+
+    @Test
+    void aConnectionIsNotReadWhileMoreThan2048OfItsWritesAreUncommittedAndIsReadAgainBelow512() {
+        Rooms rooms = rooms(Duration.ofMinutes(1));
+        RecordingOutbox writerOut = new RecordingOutbox();
+        RecordingOutbox readerOut = new RecordingOutbox();
+        Session writer = connect(rooms, "busy", writerOut);
+        connect(rooms, "busy", readerOut);
+        await().until(() -> readerOut.count(SyncStep1.class) == 1 && writerOut.count(SyncStep1.class) == 1);
+
+        Doc doc = new Doc();
+        for (int i = 0; i < PAUSE_ABOVE; i++) {
+            writer.receive(MessageWriter.write(new SyncUpdate(Edits.insert(doc, "t", "x"))));
+        }
+        await().until(() -> store.held() == PAUSE_ABOVE);
+        assertThat(writerOut.readingChanges).isEmpty();
+
+        writer.receive(MessageWriter.write(new SyncUpdate(Edits.insert(doc, "t", "y"))));
+        await().until(() -> writerOut.readingChanges.equals(List.of(false)));
+        // Nothing was committed, so nothing was relayed.
+        assertThat(readerOut.count(SyncUpdate.class)).isZero();
+
+        int total = PAUSE_ABOVE + 1;
+        int leavingResumeBelow = total - RESUME_BELOW; // 512 still uncommitted: not below yet
+        store.release(leavingResumeBelow);
+        await().until(() -> readerOut.text("t").length() == leavingResumeBelow);
+        assertThat(writerOut.readingChanges).containsExactly(false);
+
+        store.release(1);
+        await().until(() -> writerOut.readingChanges.equals(List.of(false, true)));
+
+        store.releaseAll();
+        await().until(() -> readerOut.text("t").length() == total);
+        assertThat(readerOut.text("t")).isEqualTo(doc.getText("t").toString());
+        assertThat(writerOut.count(SyncUpdate.class)).isZero(); // nobody hears their own updates back
+        assertThat(textOf(store.load("busy"))).isEqualTo(doc.getText("t").toString());
+    }
+
+    @Test
+    void aRoomIsNeverEvictedWhileAWriteIsPending() {
+        Rooms rooms = rooms(Duration.ofMillis(50));
+        RecordingOutbox out = new RecordingOutbox();
+        Session session = connect(rooms, "pending", out);
+        await().until(() -> out.count(SyncStep1.class) == 1);
+        Doc doc = new Doc();
+        session.receive(MessageWriter.write(new SyncUpdate(Edits.insert(doc, "t", "not lost"))));
+        await().until(() -> store.held() == 1);
+
+        session.closed();
+        // Nobody holds the room, but its write is not committed: it stays, far beyond the idle timeout.
+        await().during(Duration.ofMillis(1000)).atMost(Duration.ofSeconds(5))
+                .until(() -> rooms.size() == 1 && metrics.loadedDocuments() == 1);
+
+        store.releaseAll();
+        await().until(() -> rooms.size() == 0 && metrics.loadedDocuments() == 0);
+        assertThat(metrics.scrape()).containsPattern("(?m)^weft_documents_evictions_total 1");
+        assertThat(textOf(store.load("pending"))).isEqualTo("not lost");
+    }
+
+    private static String textOf(StoredDocument stored) {
+        Doc doc = new Doc();
+        for (byte[] update : stored.allUpdates()) {
+            doc.applyUpdate(update);
+        }
+        return doc.getText("t").toString();
+    }
+}

@@ -1,0 +1,179 @@
+package dev.weft.server.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.weft.crdt.Doc;
+import dev.weft.protocol.MessageWriter;
+import dev.weft.protocol.SyncProtocolMessage.AuthPermissionDenied;
+import dev.weft.protocol.SyncProtocolMessage.AwarenessMessage;
+import dev.weft.protocol.SyncProtocolMessage.SyncStep1;
+import dev.weft.protocol.SyncProtocolMessage.SyncUpdate;
+import dev.weft.server.auth.Access;
+import dev.weft.server.auth.DocumentPattern;
+import dev.weft.server.auth.Grant;
+import dev.weft.server.metrics.ServerMetrics;
+import dev.weft.storage.Storage;
+import dev.weft.storage.StorageSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What other features ask of open documents: roles changed at once, revocation, extension messages, edits. */
+class RoomHooksTest {
+    private static final String DOC = "shared";
+
+    @TempDir
+    Path dataDir;
+
+    private Storage storage;
+    private HeldStore store;
+    private ScheduledExecutorService roomThread;
+    private ExecutorService blocking;
+    private Rooms rooms;
+
+    @BeforeEach
+    void start() {
+        storage = Storage.open(dataDir, StorageSettings.defaults());
+        store = new HeldStore(storage.documents());
+        store.releaseAll(); // commits reported as they happen, unless a test holds them
+        roomThread = Executors.newSingleThreadScheduledExecutor();
+        blocking = Executors.newVirtualThreadPerTaskExecutor();
+        rooms = new Rooms(store, blocking, new ServerMetrics(), Duration.ofMinutes(1), 1 << 20,
+                InstantSource.system());
+    }
+
+    @AfterEach
+    void stop() {
+        store.releaseAll();
+        rooms.close();
+        roomThread.close();
+        blocking.close();
+        storage.close();
+    }
+
+    private Session connect(String subject, Access token, Access effective, Set<String> extensions,
+            RecordingOutbox outbox) {
+        Grant grant = new Grant(subject, token, List.of(new DocumentPattern(DOC)));
+        Session session = rooms.connect(DOC, grant, effective, extensions, outbox, roomThread);
+        await().until(() -> outbox.count(SyncStep1.class) == 1);
+        return session;
+    }
+
+    private static void sendUpdate(Session session, Doc doc, String text) {
+        session.receive(MessageWriter.write(new SyncUpdate(Edits.insert(doc, "t", text))));
+    }
+
+    @Test
+    void aDowngradedEditorsNextUpdateIsRefusedAndAnUpgradeNeverPassesTheTokensScope() {
+        RecordingOutbox aliceOut = new RecordingOutbox();
+        RecordingOutbox bobOut = new RecordingOutbox();
+        RecordingOutbox watcherOut = new RecordingOutbox();
+        Session alice = connect("alice", Access.READ_WRITE, Access.READ_WRITE, Set.of(), aliceOut);
+        Session bob = connect("bob", Access.READ_ONLY, Access.READ_ONLY, Set.of(), bobOut);
+        connect("carol", Access.READ_WRITE, Access.READ_WRITE, Set.of(), watcherOut);
+        Doc aliceDoc = new Doc();
+        Doc bobDoc = new Doc();
+
+        rooms.changeAccess(DOC, "alice", Access.READ_ONLY);
+        sendUpdate(alice, aliceDoc, "refused");
+        await().until(() -> aliceOut.count(AuthPermissionDenied.class) == 1);
+
+        rooms.changeAccess(DOC, "alice", Access.READ_WRITE);
+        rooms.changeAccess(DOC, "bob", Access.READ_WRITE); // his token is read-only: he stays read-only
+        sendUpdate(bob, bobDoc, "still refused");
+        await().until(() -> bobOut.count(AuthPermissionDenied.class) == 1);
+        sendUpdate(alice, new Doc(), "accepted");
+        await().until(() -> watcherOut.count(SyncUpdate.class) == 1);
+
+        assertThat(rooms.read(DOC, roomThread, doc -> doc.getText("t").toString()).join())
+                .contains("accepted");
+        assertThat(rooms.connections(DOC).join().orElseThrow())
+                .extracting(Connection::subject, Connection::access)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("alice", Access.READ_WRITE),
+                        org.assertj.core.groups.Tuple.tuple("bob", Access.READ_ONLY),
+                        org.assertj.core.groups.Tuple.tuple("carol", Access.READ_WRITE));
+    }
+
+    @Test
+    void revokingClosesThatSubjectsConnectionsOnlyAndClosingAllUnloads() {
+        RecordingOutbox aliceOut = new RecordingOutbox();
+        RecordingOutbox bobOut = new RecordingOutbox();
+        connect("alice", Access.READ_WRITE, Access.READ_WRITE, Set.of(), aliceOut);
+        connect("bob", Access.READ_WRITE, Access.READ_WRITE, Set.of(), bobOut);
+
+        rooms.revoke(DOC, "alice");
+        await().until(() -> aliceOut.closed != null);
+        assertThat(aliceOut.closed).isEqualTo(new CloseReason(CloseReason.POLICY_VIOLATION, "access revoked"));
+
+        CloseReason deleted = new CloseReason(CloseReason.GOING_AWAY, "the document was deleted");
+        rooms.closeAll(DOC, deleted);
+        await().until(() -> bobOut.closed != null);
+        assertThat(bobOut.closed).isEqualTo(deleted);
+        // Unloaded: whoever asks next gets the document from storage, not the copy that was loaded.
+        await().until(() -> rooms.size() == 0);
+    }
+
+    @Test
+    void extensionMessagesGoOnlyToConnectionsThatAskedAndThatTheAudienceAdmits() {
+        RecordingOutbox asked = new RecordingOutbox();
+        RecordingOutbox excluded = new RecordingOutbox();
+        RecordingOutbox plain = new RecordingOutbox();
+        connect("alice", Access.READ_WRITE, Access.READ_WRITE, Set.of("comments"), asked);
+        connect("bob", Access.READ_ONLY, Access.READ_ONLY, Set.of("comments", "notifications"), excluded);
+        connect("carol", Access.READ_WRITE, Access.READ_WRITE, Set.of(), plain);
+        byte[] frame = {42, 1, 2, 3};
+
+        rooms.publish(DOC, "comments", frame, grant -> grant.access() == Access.READ_WRITE);
+        rooms.publish("not-loaded", "comments", frame, grant -> true);
+
+        await().until(() -> asked.sent.contains(frame));
+        // The room's thread handles tasks in order: once this read is done, every publish before it is too.
+        rooms.read(DOC, roomThread, doc -> 0).join();
+        assertThat(excluded.sent).doesNotContain(frame);
+        assertThat(plain.sent).doesNotContain(frame);
+    }
+
+    @Test
+    void presenceListsEachConnectionsAwarenessStates() {
+        RecordingOutbox out = new RecordingOutbox();
+        Session alice = connect("alice", Access.READ_WRITE, Access.COMMENT, Set.of(), out);
+        alice.receive(MessageWriter.write(new AwarenessMessage(Edits.awareness(7, 1, "{\"user\":\"Alice\"}"))));
+        await().until(() -> out.count(AwarenessMessage.class) == 1);
+
+        assertThat(rooms.connections(DOC).join()).hasValueSatisfying(connections -> assertThat(connections)
+                .containsExactly(new Connection("alice", Access.COMMENT, java.util.Map.of(7L, "{\"user\":\"Alice\"}"))));
+        assertThat(rooms.connections("not-loaded").join()).isEmpty();
+    }
+
+    @Test
+    void aServerEditIsCommittedBeforeAnyoneReceivesItAndCompletesAfterTheCommit() {
+        RecordingOutbox out = new RecordingOutbox();
+        connect("alice", Access.READ_WRITE, Access.READ_WRITE, Set.of(), out);
+        store.hold();
+
+        CompletableFuture<Optional<Integer>> edit = rooms.edit(DOC, roomThread, "plugin", doc -> {
+            doc.getText("t").insert(0, "from a plugin");
+            return doc.getText("t").length();
+        });
+        await().until(() -> store.held() == 1);
+        await().during(Duration.ofMillis(300)).until(() -> !edit.isDone() && out.count(SyncUpdate.class) == 0);
+
+        store.releaseAll();
+        assertThat(edit.join()).contains("from a plugin".length());
+        await().until(() -> out.count(SyncUpdate.class) == 1);
+        assertThat(rooms.edit("never-stored", roomThread, "plugin", doc -> 1).join()).isEmpty();
+    }
+}
