@@ -19,8 +19,8 @@
  *
  * <p>Weft's extension messages ({@link dev.weft.protocol.extension}: comments, notifications), which share the
  * socket but are only sent to clients that asked for them, so that a plain y-websocket client never receives a type
- * it does not know. To come: y-webrtc signalling, JSON text frames {@code subscribe}, {@code unsubscribe},
- * {@code publish} and {@code ping}/{@code pong}.
+ * it does not know. y-webrtc signalling ({@link dev.weft.protocol.signaling}): JSON text frames {@code subscribe},
+ * {@code unsubscribe}, {@code publish} and {@code ping}/{@code pong}.
  *
  * <p>Depends on {@code dev.weft.crdt} (lib0's codec) and Jackson (awareness states), nothing above them.
  */

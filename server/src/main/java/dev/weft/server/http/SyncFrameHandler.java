@@ -9,14 +9,10 @@ import dev.weft.server.sync.Session;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.CorruptedFrameException;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
-import java.io.IOException;
-import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -25,8 +21,6 @@ import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Weft's frame handler: the thin adapter between a WebSocket channel and its sync {@link Session}. It opens the
@@ -35,8 +29,6 @@ import org.slf4j.LoggerFactory;
  * {@link CloseReason#EXPIRED}.
  */
 final class SyncFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
-    private static final Logger log = LoggerFactory.getLogger(SyncFrameHandler.class);
-
     /** The query parameter naming an extension a client asks for, once per extension. */
     static final String EXTENSION_PARAMETER = "ext";
 
@@ -127,22 +119,7 @@ final class SyncFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        switch (cause) {
-            // A message assembled from continuation frames beyond the limit (a single frame beyond it is
-            // refused with 1009 by the WebSocket decoder itself, which also reports it as corrupted below).
-            case TooLongFrameException e -> close(ctx, new CloseReason(CloseReason.MESSAGE_TOO_BIG, "message too big"));
-            case CorruptedFrameException e -> log.debug("{}: {}", ctx.channel().remoteAddress(), e.getMessage());
-            // A write to a connection closed meanwhile, or the client went away: nothing left to close.
-            case ClosedChannelException e -> log.trace("{}: write after close", ctx.channel().remoteAddress());
-            case IOException e -> {
-                log.debug("{}: {}", ctx.channel().remoteAddress(), e.getMessage());
-                ctx.close();
-            }
-            default -> {
-                log.warn("{}: closing the connection after an unexpected error", ctx.channel().remoteAddress(), cause);
-                close(ctx, new CloseReason(CloseReason.INTERNAL_ERROR, "internal error"));
-            }
-        }
+        WebSocketFailures.handle(ctx, cause, reason -> close(ctx, reason));
     }
 
     private void close(ChannelHandlerContext ctx, CloseReason reason) {

@@ -10,6 +10,7 @@ import dev.weft.server.http.ApiRoutes;
 import dev.weft.storage.sharing.DocumentRecord;
 import dev.weft.storage.sharing.SharingAuditLog;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,7 +132,7 @@ final class DocumentRecordsApi {
         long after = number(request, "after", 0, Long.MAX_VALUE, 0);
         int limit = (int) number(request, "limit", 1, MAX_AUDIT_PAGE, DEFAULT_AUDIT_PAGE);
         List<SharingAuditLog.Numbered> entries = audit.list(name, after, limit);
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("entries", entries.stream().map(Views::auditEntry).toList());
         body.put("next_after", entries.size() == limit ? entries.getLast().id() : null);
         return ApiResponse.ok(body);

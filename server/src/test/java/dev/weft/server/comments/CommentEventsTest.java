@@ -6,7 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.server.WeftServer;
-import dev.weft.server.comments.ApiClient.Response;
+import dev.weft.server.testing.ApiClient;
+import dev.weft.server.testing.ApiClient.Response;
 import dev.weft.server.testing.PeerOptions;
 import dev.weft.server.testing.SyncPeer;
 import dev.weft.server.testing.SyncPeers;

@@ -1,6 +1,7 @@
 package dev.weft.server.comments;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.server.testing.ApiClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -10,6 +10,7 @@ import dev.weft.server.testing.TestServers;
 import dev.weft.server.testing.Tokens;
 import dev.weft.storage.Storage;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -153,7 +154,7 @@ class SharingApiTest {
         assertThat(listed.body().path("links").get(0).path("id").asText()).isEqualTo(link.path("id").asText());
         assertThat(listed.body().path("links").get(0).has("token")).isFalse();
         assertThat(storedTokenHashes()).containsExactly(sha256(token));
-        assertThat(new String(java.nio.file.Files.readAllBytes(dataDir.resolve(Storage.DATABASE_FILE)),
+        assertThat(new String(Files.readAllBytes(dataDir.resolve(Storage.DATABASE_FILE)),
                 StandardCharsets.ISO_8859_1)).doesNotContain(token);
 
         assertError(alice.post("/api/documents/alice%2Fessay/links", Map.of("max_participants", 0)), 400, "invalid_max_participants");

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -189,7 +190,7 @@ class SharingSyncTest {
     }
 
     @Test
-    void deletingADocumentClosesItsConnectionsAndTakesItsCommentsWithIt() {
+    void deletingADocumentClosesItsConnectionsAndTakesItsContentAndCommentsWithIt() {
         create("alice/gone");
         SyncPeer author = connect("alice/gone", aliceToken);
         author.insertText(0, "a passage");
@@ -207,6 +208,7 @@ class SharingSyncTest {
         PeerState closed = reader.awaitState("closed by the server", s -> !s.closes().isEmpty());
         assertThat(closed.closes().getFirst().code()).isEqualTo(1008);
         reader.destroy();
+        assertThat(alice.get("/api/documents/alice%2Fgone/content").status()).isEqualTo(404);
         create("alice/gone");
         assertThat(alice.get("/api/documents/alice%2Fgone/threads").body().path("threads")).isEmpty();
         // The audit log is the name's, and outlives a deletion.
@@ -238,7 +240,7 @@ class SharingSyncTest {
         ada.destroy();
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(
                 () -> alice.get("/api/documents/alice%2Fbusy/presence").body().path("readers").findValuesAsText("name"),
-                names -> names.equals(java.util.List.of("Anonymous")));
+                names -> names.equals(List.of("Anonymous")));
         author.destroy();
         nobody.destroy();
     }
