@@ -73,7 +73,10 @@ export function proposeEdit(index: i32, deleteCount: i32, text: string): void {
   hostProposeEdit(index, deleteCount, changetype<usize>(bytes), bytes.byteLength);
 }
 
-/** Proposes a canvas element, a JSON object (needs canvas.write). */
+/**
+ * Proposes a canvas element, a JSON object such as {"type": "card", "x": 40, "y": 60, "text": "..."} (needs
+ * canvas.write; the fields are in the README, "The canvas document model").
+ */
 export function emitCanvas(elementJson: string): void {
   const bytes = String.UTF8.encode(elementJson);
   hostEmitCanvas(changetype<usize>(bytes), bytes.byteLength);

@@ -1,5 +1,7 @@
 package dev.weft.plugin;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * What a plugin may see and do outside its own memory, provided by the embedder (the server) for one run. The
  * runtime calls these methods from the run's worker thread, only after checking the manifest's permission, with
@@ -36,8 +38,8 @@ public interface HostApi {
         throw new UnsupportedOperationException("this host takes no comments");
     }
 
-    /** Proposes a canvas element, a JSON object the plugin wrote. Needs {@link Permission#CANVAS_WRITE}. */
-    default void proposeCanvasElement(String elementJson) {
+    /** Proposes a canvas element, the JSON object the plugin wrote. Needs {@link Permission#CANVAS_WRITE}. */
+    default void proposeCanvasElement(ObjectNode element) {
         throw new UnsupportedOperationException("this host takes no canvas elements");
     }
 

@@ -102,10 +102,8 @@ final class RunSession {
         return decode(read(Integer.toUnsignedLong(pointer.asInt()), Integer.toUnsignedLong(length.asInt())));
     }
 
-    String readJsonObject(Value pointer, Value length) {
-        String json = readString(pointer, length);
-        parseObject(json);
-        return json;
+    ObjectNode readJsonObject(Value pointer, Value length) {
+        return parseObject(readString(pointer, length));
     }
 
     /** Reads the string {@code run} returned, packed as (pointer << 32 | length), as a JSON object. */

@@ -1,5 +1,6 @@
 package dev.weft.plugin;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,8 +56,8 @@ final class RecordingHost implements HostApi {
     }
 
     @Override
-    public void proposeCanvasElement(String elementJson) {
-        canvasElements.add(elementJson);
+    public void proposeCanvasElement(ObjectNode element) {
+        canvasElements.add(element.toString());
     }
 
     @Override

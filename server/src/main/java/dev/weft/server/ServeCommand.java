@@ -113,6 +113,11 @@ final class ServeCommand implements Callable<Integer> {
                     + " default: ${DEFAULT-VALUE}).")
     private long pongSeconds;
 
+    @Option(names = "--io-threads", paramLabel = "N", defaultValue = "${env:WEFT_IO_THREADS:-0}",
+            description = "Event loops serving connections and documents; 0 for one per processor (WEFT_IO_THREADS;"
+                    + " default: ${DEFAULT-VALUE}).")
+    private int ioThreads;
+
     @Option(names = "--document-idle-timeout", paramLabel = "SECONDS",
             defaultValue = "${env:WEFT_DOCUMENT_IDLE_TIMEOUT:-30}",
             description = "A document without connections is unloaded from memory after this long"
@@ -266,7 +271,7 @@ final class ServeCommand implements Callable<Integer> {
                             : signalingOpenTopics.stream().map(String::strip).filter(t -> !t.isEmpty()).toList(),
                     signalingMaxTopics, signalingMaxSubscribers, signalingMaxMessageBytes, signalingMaxPublishRate);
             return new ServerConfig(bindAddress, port, dataDir, secret(), limits,
-                    Duration.ofSeconds(documentIdleSeconds), signaling, plugins(), webhook());
+                    Duration.ofSeconds(documentIdleSeconds), signaling, plugins(), webhook(), ioThreads);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

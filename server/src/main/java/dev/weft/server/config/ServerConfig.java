@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param signaling the y-webrtc signalling endpoint
  * @param plugins plugins and the AI provider behind prompt plugins
  * @param webhook where new comments are POSTed, signed; empty for no webhook
+ * @param ioThreads the event loops serving connections and documents; 0 for one per processor
  */
 public record ServerConfig(
         String bindAddress,
@@ -29,7 +30,8 @@ public record ServerConfig(
         Duration documentIdleTimeout,
         SignalingSettings signaling,
         PluginSettings plugins,
-        Optional<WebhookSettings> webhook) {
+        Optional<WebhookSettings> webhook,
+        int ioThreads) {
 
     /** HS256 needs a key of at least 256 bits (RFC 7518, section 3.2). */
     public static final int MIN_SECRET_BYTES = 32;
@@ -51,6 +53,9 @@ public record ServerConfig(
                         + " bytes long (HS256 needs a 256-bit key)");
             }
         });
+        if (ioThreads < 0) {
+            throw new IllegalArgumentException("ioThreads must be 0 (one per processor) or more, not " + ioThreads);
+        }
         if (documentIdleTimeout.isNegative()) {
             throw new IllegalArgumentException("documentIdleTimeout must not be negative");
         }
@@ -59,41 +64,52 @@ public record ServerConfig(
     /** Listens on every interface on port 8080, stores in {@code dataDir}, open mode, default limits. */
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("0.0.0.0", 8080, dataDir, Optional.empty(), Limits.DEFAULTS, Duration.ofSeconds(30),
-                SignalingSettings.DEFAULTS, PluginSettings.DEFAULTS, Optional.empty());
+                SignalingSettings.DEFAULTS, PluginSettings.DEFAULTS, Optional.empty(), 0);
     }
 
     public ServerConfig withListen(String address, int newPort) {
         return new ServerConfig(address, newPort, dataDir, secret, limits, documentIdleTimeout, signaling, plugins,
-                webhook);
+                webhook, ioThreads);
     }
 
     public ServerConfig withSecret(String newSecret) {
         return new ServerConfig(bindAddress, port, dataDir, Optional.ofNullable(newSecret), limits,
-                documentIdleTimeout, signaling, plugins, webhook);
+                documentIdleTimeout, signaling, plugins, webhook, ioThreads);
     }
 
     public ServerConfig withLimits(Limits newLimits) {
         return new ServerConfig(bindAddress, port, dataDir, secret, newLimits, documentIdleTimeout, signaling,
-                plugins, webhook);
+                plugins, webhook, ioThreads);
     }
 
     public ServerConfig withDocumentIdleTimeout(Duration timeout) {
-        return new ServerConfig(bindAddress, port, dataDir, secret, limits, timeout, signaling, plugins, webhook);
+        return new ServerConfig(bindAddress, port, dataDir, secret, limits, timeout, signaling, plugins, webhook,
+                ioThreads);
     }
 
     public ServerConfig withSignaling(SignalingSettings settings) {
         return new ServerConfig(bindAddress, port, dataDir, secret, limits, documentIdleTimeout, settings, plugins,
-                webhook);
+                webhook, ioThreads);
     }
 
     public ServerConfig withPlugins(PluginSettings settings) {
         return new ServerConfig(bindAddress, port, dataDir, secret, limits, documentIdleTimeout, signaling, settings,
-                webhook);
+                webhook, ioThreads);
     }
 
     public ServerConfig withWebhook(WebhookSettings settings) {
         return new ServerConfig(bindAddress, port, dataDir, secret, limits, documentIdleTimeout, signaling, plugins,
-                Optional.ofNullable(settings));
+                Optional.ofNullable(settings), ioThreads);
+    }
+
+    public ServerConfig withIoThreads(int threads) {
+        return new ServerConfig(bindAddress, port, dataDir, secret, limits, documentIdleTimeout, signaling, plugins,
+                webhook, threads);
+    }
+
+    /** The number of event loops to start: {@link #ioThreads}, or one per processor when it is 0. */
+    public int eventLoops() {
+        return ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();
     }
 
     /** Never prints the secret. */
@@ -101,6 +117,7 @@ public record ServerConfig(
     public String toString() {
         return "ServerConfig[bindAddress=" + bindAddress + ", port=" + port + ", dataDir=" + dataDir + ", secret="
                 + (secret.isPresent() ? "(set)" : "(none)") + ", limits=" + limits + ", documentIdleTimeout="
-                + documentIdleTimeout + ", signaling=" + signaling + ", plugins=" + plugins + ", webhook=" + webhook + "]";
+                + documentIdleTimeout + ", signaling=" + signaling + ", plugins=" + plugins + ", webhook=" + webhook
+                + ", ioThreads=" + ioThreads + "]";
     }
 }

@@ -2,6 +2,8 @@ package dev.weft.server.http;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A refused or failed API request, answered as {@code {"error": {"code": "...", "message": "..."}}} with its
@@ -48,6 +50,22 @@ public final class ApiException extends RuntimeException {
     /** 429: the caller is over a rate limit. */
     public static ApiException tooManyRequests(String message) {
         return new ApiException(HttpResponseStatus.TOO_MANY_REQUESTS, "rate_limited", message);
+    }
+
+    /**
+     * Waits for work a handler handed elsewhere (a room's thread, the storage writer): its result; an
+     * ApiException it failed with, as it is; any other failure as 503 {@code unavailable}, "{@code what}: cause".
+     */
+    public static <T> T await(CompletableFuture<T> work, String what) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof ApiException refused) {
+                throw refused;
+            }
+            throw new ApiException(HttpResponseStatus.SERVICE_UNAVAILABLE, "unavailable",
+                    what + ": " + e.getCause().getMessage());
+        }
     }
 
     public HttpResponseStatus status() {

@@ -3,14 +3,12 @@ package dev.weft.server.plugins;
 import dev.weft.crdt.YText;
 import dev.weft.server.http.ApiException;
 import dev.weft.server.sync.Rooms;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -78,14 +76,7 @@ final class DocumentEdits {
             }
             return List.of(statuses);
         });
-        try {
-            return applied.join().orElseGet(() -> edits.stream().map(edit -> Status.STALE).toList());
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof ApiException refused) {
-                throw refused;
-            }
-            throw new ApiException(HttpResponseStatus.SERVICE_UNAVAILABLE, "unavailable",
-                    "the plugin's edits could not be applied to " + document + ": " + e.getCause().getMessage());
-        }
+        return ApiException.await(applied, "the plugin's edits could not be applied to " + document)
+                .orElseGet(() -> edits.stream().map(edit -> Status.STALE).toList());
     }
 }

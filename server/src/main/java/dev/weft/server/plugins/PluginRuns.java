@@ -1,14 +1,20 @@
 package dev.weft.server.plugins;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.plugin.LoadedPlugin;
 import dev.weft.plugin.PluginException;
 import dev.weft.plugin.PluginResult;
 import dev.weft.plugin.PluginRun;
+import dev.weft.server.canvas.Canvas;
+import dev.weft.server.canvas.CanvasDocument;
+import dev.weft.server.canvas.CanvasElement;
+import dev.weft.server.canvas.ElementType;
+import dev.weft.server.comments.CommentThreads;
 import dev.weft.server.http.ApiException;
 import dev.weft.server.metrics.ServerMetrics;
 import dev.weft.server.plugins.ai.AiException;
-import dev.weft.server.comments.CommentThreads;
 import dev.weft.server.plugins.ai.Credits;
 import dev.weft.server.sharing.Member;
 import dev.weft.server.sync.Rooms;
@@ -30,9 +36,9 @@ import org.slf4j.LoggerFactory;
  * Runs a plugin on a document: reads the document and its Story Bible on the room's thread, fills the variables,
  * runs the plugin (a prompt plugin through the AI provider, a wasm plugin in the sandbox), then applies what it
  * proposed that its manifest allows: comments through the comments feature (threads by the member who ran it,
- * "via" the plugin), then edits through the room (committed, then broadcast); canvas elements are reported for the
- * client to place until the canvas feature takes them. A test run reads
- * the sample data instead, calls no provider, charges nothing, changes nothing, and reports every proposal.
+ * "via" the plugin), then edits and canvas elements through the room (committed, then broadcast, so that every
+ * client sees them). A test run reads the sample data instead, calls no provider, charges nothing, changes
+ * nothing, and reports every proposal.
  */
 final class PluginRuns {
     private static final Logger log = LoggerFactory.getLogger(PluginRuns.class);
@@ -42,6 +48,7 @@ final class PluginRuns {
     private final PromptRunner prompts;
     private final WasmPlugins wasm;
     private final DocumentEdits edits;
+    private final Canvas canvas;
     private final ServerMetrics metrics;
     private final String defaultModel;
 
@@ -52,6 +59,7 @@ final class PluginRuns {
         this.prompts = prompts;
         this.wasm = wasm;
         this.edits = new DocumentEdits(rooms);
+        this.canvas = new Canvas(rooms);
         this.metrics = metrics;
         this.defaultModel = defaultModel;
     }
@@ -118,22 +126,32 @@ final class PluginRuns {
         proposeOutput(plugin, variables, outcome.text(), selection, proposals);
         List<DocumentEdits.Status> statuses = edits.apply(run.document(), run.thread(), plugin.name(),
                 proposals.edits());
+        List<RunReport.CanvasView> placed = place(run, plugin.name(), proposals.canvas());
         return report(run, outcome.text(), null, proposals, statuses, null, ai(outcome.calls(), outcome.balance()),
-                null);
+                null).withCanvas(placed);
     }
 
-    /** A prompt plugin whose output edits proposes it at the selection. */
+    /**
+     * Proposes a prompt plugin's output as its manifest says: an edit at the selection, or a note for the canvas
+     * (holding as much of the output as a note's text may, {@value CanvasElement#MAX_TEXT} characters).
+     */
     private static void proposeOutput(PromptPlugin plugin, Map<String, String> variables, String output,
             RunRequest.Selection selection, Proposals proposals) {
-        if (!plugin.output().edits()) {
-            return;
-        }
-        String highlighted = variables.get(Variable.HIGHLIGHTED_TEXT.id());
-        if (plugin.output() == PromptOutput.REPLACE_SELECTION) {
-            proposals.edit(new Proposals.Edit(selection.from(), selection.to() - selection.from(), output,
-                    highlighted));
-        } else {
-            proposals.edit(new Proposals.Edit(selection.to(), 0, output, ""));
+        switch (plugin.output()) {
+            case TEXT -> {
+            }
+            case REPLACE_SELECTION -> proposals.edit(new Proposals.Edit(selection.from(),
+                    selection.to() - selection.from(), output, variables.get(Variable.HIGHLIGHTED_TEXT.id())));
+            case INSERT_AFTER_SELECTION -> proposals.edit(new Proposals.Edit(selection.to(), 0, output, ""));
+            case CANVAS_NOTE -> {
+                int end = Math.min(output.length(), CanvasElement.MAX_TEXT);
+                if (end < output.length() && Character.isHighSurrogate(output.charAt(end - 1))) {
+                    end--;
+                }
+                ObjectNode note = JsonNodeFactory.instance.objectNode().put("type", ElementType.NOTE.id())
+                        .put("text", output.substring(0, end));
+                proposals.canvasElement(new Proposals.CanvasProposal(note, CanvasElement.fromJson(note)));
+            }
         }
     }
 
@@ -158,10 +176,24 @@ final class PluginRuns {
         List<RunReport.CommentView> posted = test ? null : post(run, name, proposals.comments());
         List<DocumentEdits.Status> statuses = test ? List.of()
                 : edits.apply(run.document(), run.thread(), name, proposals.edits());
+        List<RunReport.CanvasView> placed = test ? null : place(run, name, proposals.canvas());
         JsonNode text = result.output().get("text");
         RunReport report = report(run, text != null && text.isTextual() ? text.textValue() : null, result.output(),
                 proposals, statuses, null, charges.view(), null);
-        return posted == null ? report : report.withComments(posted);
+        return test ? report : report.withComments(posted).withCanvas(placed);
+    }
+
+    /** Adds the proposed canvas elements to the document's canvas, reporting the id each got or why it did not. */
+    private List<RunReport.CanvasView> place(Context run, String plugin, List<Proposals.CanvasProposal> proposed) {
+        List<CanvasDocument.Placement> placements = canvas.add(run.document(), run.thread(), "plugin:" + plugin,
+                Optional.of(plugin), proposed.stream().map(Proposals.CanvasProposal::element).toList());
+        List<RunReport.CanvasView> views = new ArrayList<>();
+        for (int i = 0; i < proposed.size(); i++) {
+            CanvasDocument.Placement placement = placements.get(i);
+            views.add(new RunReport.CanvasView(proposed.get(i).json(), placement.isAdded() ? "added" : "refused",
+                    placement.id(), placement.error()));
+        }
+        return views;
     }
 
     /**
@@ -271,7 +303,7 @@ final class PluginRuns {
                 new RunReport.CommentView(comment.from(), comment.to(), comment.body(), comment.quote(),
                         proposedStatus, null, null)).toList();
         List<RunReport.CanvasView> canvas = proposals.canvas().stream()
-                .map(element -> new RunReport.CanvasView(element, proposedStatus)).toList();
+                .map(element -> new RunReport.CanvasView(element.json(), proposedStatus, null, null)).toList();
         PluginRegistry.Loaded plugin = run.plugin();
         return new RunReport(plugin.listing().name(), plugin.listing().version(), plugin.listing().kind().id(),
                 run.request().testMode(), text, output, editViews, commentViews, canvas, proposals.logs(), stages, ai,

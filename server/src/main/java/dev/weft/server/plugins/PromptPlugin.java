@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.plugin.Permission;
 import dev.weft.server.plugins.ai.ModelParameters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.semver4j.Semver;
  *   "description": "...", "author": "...", "license": "MIT",
  *   "category": "drafting", "tags": ["ai", "scenes"],
  *   "permissions": ["ai.generate", "doc.read", "storybible.read", "doc.write"],
- *   "output": "replace-selection",          // or "text" (the default), "insert-after-selection"
+ *   "output": "replace-selection",          // or "text" (the default), "insert-after-selection", "canvas-note"
  *   "stages": [
  *     {"model": "gpt-4o-mini", "system": "You write {{genre}} in {{style}}.",
  *      "prompt": "Expand: {{highlighted_text}}", "temperature": 0.8, "topP": 1, "frequencyPenalty": 0.3,
@@ -34,8 +35,8 @@ import org.semver4j.Semver;
  * }</pre>
  *
  * Every placeholder must name a variable of the seed list ({@link Variable}) and have its source's permission
- * declared; {@code ai.generate} is required, and {@code doc.write} for an output that edits. Unknown fields are
- * refused, so that a misspelt parameter is not silently ignored.
+ * declared; {@code ai.generate} is required, {@code doc.write} for an output that edits, {@code canvas.write} for a
+ * canvas note. Unknown fields are refused, so that a misspelt parameter is not silently ignored.
  */
 public record PromptPlugin(
         String name,
@@ -124,9 +125,10 @@ public record PromptPlugin(
                         + Permission.AI_GENERATE + "\"");
             }
             PromptOutput output = output();
-            if (output != null && output.edits() && !permissions.contains(Permission.DOC_WRITE)) {
-                problems.add("\"output\": \"" + output.id() + "\" edits the document: \"permissions\" must include \""
-                        + Permission.DOC_WRITE + "\"");
+            if (output != null && output.permission().filter(needed -> !permissions.contains(needed)).isPresent()) {
+                problems.add("\"output\": \"" + output.id() + "\" " + (output.edits() ? "edits the document"
+                        : "adds to the document's canvas") + ": \"permissions\" must include \""
+                        + output.permission().get() + "\"");
             }
             List<PromptStage> stages = stages(permissions);
             if (!problems.isEmpty()) {
@@ -143,7 +145,8 @@ public record PromptPlugin(
             }
             Optional<PromptOutput> output = node.isTextual() ? PromptOutput.fromId(node.textValue()) : Optional.empty();
             if (output.isEmpty()) {
-                problems.add("\"output\" must be \"text\", \"replace-selection\" or \"insert-after-selection\"");
+                problems.add("\"output\" must be one of " + Arrays.stream(PromptOutput.values())
+                        .map(PromptOutput::id).toList());
                 return null;
             }
             return output.get();

@@ -19,9 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs prompt plugins: fills each stage's templates, estimates the cost before anything is sent, refuses a run its
- * user cannot afford, calls the AI provider stage by stage, and charges each call to the user as the provider
- * counted it.
+ * Runs prompt plugins: fills each stage's templates, estimates the cost before anything is sent, reserves it from
+ * the user's credits (refusing a run its user cannot afford: the reservation is atomic, so concurrent runs cannot
+ * overdraw together), calls the AI provider stage by stage, and charges each call to the user as the provider
+ * counted it, giving back the rest of the reservation.
  */
 final class PromptRunner {
     /** What a test run shows in place of the first stage's output, which it never asks for. */
@@ -78,23 +79,35 @@ final class PromptRunner {
      * Runs the plugin for {@code subject}, charging its calls.
      *
      * @throws ApiException 402 {@code insufficient_credits} if the user's balance is below the estimate
-     * @throws dev.weft.server.plugins.ai.AiException if a call fails (the calls before it stay charged)
+     * @throws dev.weft.server.plugins.ai.AiException if a call fails (the calls before it stay charged, the
+     *     reservation of the others is given back)
      */
     Outcome run(PromptPlugin plugin, Map<String, String> variables, String subject, String document) {
-        requireCredits(subject, render(plugin, variables).stream().mapToLong(RenderedStage::cost).sum());
+        List<RenderedStage> estimates = render(plugin, variables);
+        long unsettled = estimates.stream().mapToLong(RenderedStage::cost).sum();
+        reserve(subject, unsettled);
         List<AiCall> calls = new ArrayList<>();
         String output = "";
         long balance = 0;
-        for (PromptStage stage : plugin.stages()) {
-            Map<String, String> values = new HashMap<>(variables);
-            values.put(Variable.FIRST_STAGE_OUTPUT.id(), output);
-            CompletionRequest request = new CompletionRequest(stage.model(),
-                    stage.system().map(template -> template.render(values)), stage.prompt().render(values),
-                    stage.parameters());
-            Charged charged = call(request, subject, document, plugin.name());
-            calls.add(charged.call());
-            output = charged.text();
-            balance = charged.balance();
+        try {
+            for (int i = 0; i < plugin.stages().size(); i++) {
+                PromptStage stage = plugin.stages().get(i);
+                Map<String, String> values = new HashMap<>(variables);
+                values.put(Variable.FIRST_STAGE_OUTPUT.id(), output);
+                CompletionRequest request = new CompletionRequest(stage.model(),
+                        stage.system().map(template -> template.render(values)), stage.prompt().render(values),
+                        stage.parameters());
+                long reserved = estimates.get(i).cost();
+                unsettled -= reserved;
+                Charged charged = call(request, subject, document, plugin.name(), reserved);
+                calls.add(charged.call());
+                output = charged.text();
+                balance = charged.balance();
+            }
+        } finally {
+            if (unsettled > 0) {
+                credits.grant(subject, unsettled).join();
+            }
         }
         return new Outcome(output, calls, balance);
     }
@@ -106,28 +119,37 @@ final class PromptRunner {
     Charged generate(String model, String prompt, String subject, String document, String plugin) {
         long estimate = pricing.cost(model, tokens.promptTokens(model, Optional.empty(), prompt),
                 ModelParameters.DEFAULT_MAX_TOKENS);
-        requireCredits(subject, estimate);
+        reserve(subject, estimate);
         return call(new CompletionRequest(model, Optional.empty(), prompt,
                 new ModelParameters(null, null, null, null, ModelParameters.DEFAULT_MAX_TOKENS, null)),
-                subject, document, plugin);
+                subject, document, plugin, estimate);
     }
 
     /** A completion and what it cost: the call, and the user's balance after it. */
     record Charged(String text, AiCall call, long balance) {
     }
 
-    private void requireCredits(String subject, long estimate) {
-        long balance = credits.balance(subject);
-        if (balance < estimate) {
+    /** Takes {@code estimate} out of the user's balance until the calls are charged. @throws ApiException 402 */
+    private void reserve(String subject, long estimate) {
+        CreditRepository.Reservation reservation = credits.reserve(subject, estimate).join();
+        if (!reservation.reserved()) {
             throw new ApiException(HttpResponseStatus.PAYMENT_REQUIRED, "insufficient_credits",
                     "this run may cost up to " + Credits.fromMicros(estimate).toPlainString() + " credits and "
-                            + subject + " has " + Credits.fromMicros(balance).toPlainString()
+                            + subject + " has " + Credits.fromMicros(reservation.balance()).toPlainString()
                             + ": ask an administrator for more credits");
         }
     }
 
-    private Charged call(CompletionRequest request, String subject, String document, String plugin) {
-        Completion completion = ai.complete(request);
+    /** Makes the call and charges it; {@code reserved} is given back either way (with the charge, or alone). */
+    private Charged call(CompletionRequest request, String subject, String document, String plugin,
+            long reserved) {
+        Completion completion;
+        try {
+            completion = ai.complete(request);
+        } catch (RuntimeException e) {
+            credits.grant(subject, reserved).join();
+            throw e;
+        }
         // A provider that does not report usage is charged by our own count.
         long promptTokens = completion.promptTokens() > 0 ? completion.promptTokens()
                 : tokens.promptTokens(request.model(), request.system(), request.prompt());
@@ -135,7 +157,7 @@ final class PromptRunner {
                 : tokens.textTokens(request.model(), completion.text());
         long cost = pricing.cost(request.model(), promptTokens, completionTokens);
         long balance = credits.charge(new AiUsage(subject, document, plugin, request.model(), promptTokens,
-                completionTokens, cost, Instant.now())).join();
+                completionTokens, cost, Instant.now()), reserved).join();
         return new Charged(completion.text(), new AiCall(request.model(), promptTokens, completionTokens, cost),
                 balance);
     }

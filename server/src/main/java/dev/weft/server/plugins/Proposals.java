@@ -1,6 +1,7 @@
 package dev.weft.server.plugins;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.server.canvas.CanvasElement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,9 +21,13 @@ final class Proposals {
     record Comment(int from, int to, String body, String quote) {
     }
 
+    /** A canvas element: as the plugin wrote it, and as checked. */
+    record CanvasProposal(JsonNode json, CanvasElement element) {
+    }
+
     private final List<Edit> edits = new ArrayList<>();
     private final List<Comment> comments = new ArrayList<>();
-    private final List<JsonNode> canvas = new ArrayList<>();
+    private final List<CanvasProposal> canvas = new ArrayList<>();
     private final List<String> logs = new ArrayList<>();
 
     synchronized void edit(Edit edit) {
@@ -33,7 +38,7 @@ final class Proposals {
         comments.add(comment);
     }
 
-    synchronized void canvasElement(JsonNode element) {
+    synchronized void canvasElement(CanvasProposal element) {
         canvas.add(element);
     }
 
@@ -49,7 +54,11 @@ final class Proposals {
         return List.copyOf(comments);
     }
 
-    synchronized List<JsonNode> canvas() {
+    synchronized int canvasCount() {
+        return canvas.size();
+    }
+
+    synchronized List<CanvasProposal> canvas() {
         return List.copyOf(canvas);
     }
 

@@ -1,19 +1,21 @@
 package dev.weft.server.plugins;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.plugin.HostApi;
 import dev.weft.plugin.PluginException;
-import java.io.IOException;
+import dev.weft.server.canvas.CanvasElement;
+import dev.weft.server.canvas.InvalidCanvasElementException;
 import java.util.function.UnaryOperator;
 
 /**
  * The host API one wasm run sees: the document as it was read when the run began, and proposals collected for
  * the server to apply (or, in a test run, to report). The runtime has checked each call's permission before it
- * gets here; what is checked here is that offsets fall inside the text the plugin was given.
+ * gets here; what is checked here is that offsets fall inside the text the plugin was given, and that canvas
+ * elements follow the canvas document model.
  */
 final class RunHost implements HostApi {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The most canvas elements one run may propose. */
+    static final int MAX_CANVAS_ELEMENTS = 500;
 
     private final DocumentSnapshot snapshot;
     private final Proposals proposals;
@@ -62,18 +64,22 @@ final class RunHost implements HostApi {
         proposals.comment(new Proposals.Comment(from, to, body, documentText.substring(from, to)));
     }
 
+    /**
+     * Checks the element against the canvas document model at once, so that the plugin's run fails with what is
+     * wrong with it (a test run too) rather than the element being dropped later.
+     */
     @Override
-    public void proposeCanvasElement(String elementJson) {
-        JsonNode element;
+    public void proposeCanvasElement(ObjectNode json) {
+        int index = proposals.canvasCount();
+        if (index >= MAX_CANVAS_ELEMENTS) {
+            throw refused("emit_canvas: a run may propose at most " + MAX_CANVAS_ELEMENTS + " canvas elements");
+        }
         try {
-            element = JSON.readTree(elementJson);
-        } catch (IOException e) {
-            throw refused("a canvas element must be a JSON object: " + e.getMessage());
+            proposals.canvasElement(new Proposals.CanvasProposal(json, CanvasElement.fromJson(json)));
+        } catch (InvalidCanvasElementException e) {
+            throw refused("emit_canvas: canvas element " + (index + 1) + " is invalid: "
+                    + String.join("; ", e.problems()));
         }
-        if (element == null || !element.isObject()) {
-            throw refused("a canvas element must be a JSON object");
-        }
-        proposals.canvasElement(element);
     }
 
     @Override

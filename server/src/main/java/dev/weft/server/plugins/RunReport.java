@@ -19,7 +19,8 @@ import java.util.List;
  *     {@code proposed} (a test run)
  * @param comments proposed comments: {@code posted} (a thread opened by the caller, "via" the plugin),
  *     {@code refused}, or {@code proposed} (a test run)
- * @param canvas proposed canvas elements
+ * @param canvas proposed canvas elements: {@code added} (with the {@code id} it got on the document's canvas),
+ *     {@code refused}, or {@code proposed} (a test run)
  * @param logs what the plugin logged
  * @param prompts a test run of a prompt plugin: each stage's call as it would have been sent
  * @param ai the AI calls made and their cost, the user's balance after them
@@ -36,6 +37,12 @@ public record RunReport(String plugin, String version, String kind, boolean test
                 estimate);
     }
 
+    /** The same report with {@code newCanvas}: the canvas elements as added. */
+    RunReport withCanvas(List<CanvasView> newCanvas) {
+        return new RunReport(plugin, version, kind, test, text, output, edits, comments, newCanvas, logs, prompts, ai,
+                estimate);
+    }
+
     /** An edit: replace {@code deleteCount} UTF-16 units at {@code index} with {@code text}. */
     public record EditView(int index, int deleteCount, String text, String status) {
     }
@@ -49,7 +56,12 @@ public record RunReport(String plugin, String version, String kind, boolean test
             String error) {
     }
 
-    public record CanvasView(JsonNode element, String status) {
+    /**
+     * A canvas element as the plugin proposed it: {@code added} to the document's canvas under {@code id},
+     * {@code refused} (with the {@code error}: a reference to no element, a full canvas), or {@code proposed}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CanvasView(JsonNode element, String status, String id, String error) {
     }
 
     /** One stage as it would be sent, with its worst-case cost in credits. */

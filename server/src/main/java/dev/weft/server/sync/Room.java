@@ -53,10 +53,10 @@ import org.slf4j.LoggerFactory;
  * crash could lose. For the same reason a sync step 2 computed here is sent only once every update it may contain
  * is committed. Storage commits in order, so broadcasts leave in the order the updates were applied.
  *
- * <p>Broadcasts are coalesced per turn of the room's thread: storage's group commit completes a whole batch of
- * updates at once, and what the room broadcasts while handling them goes to each connection in one go (one frame
- * per message, one flush, one wakeup of a connection's event loop when it is another one), not one write and
- * flush per update per connection.
+ * <p>Broadcasts are coalesced per turn of the room's thread ({@link TurnBroadcast}): storage's group commit
+ * completes a whole batch of updates at once, and what the room broadcasts while handling them goes to each
+ * connection in one go (the updates merged into one message, one flush, one wakeup of a connection's event loop
+ * when it is another one), not one write and flush per update per connection.
  */
 final class Room {
     private static final Logger log = LoggerFactory.getLogger(Room.class);
@@ -94,9 +94,8 @@ final class Room {
 
     // The room's thread only.
     private State state = State.LOADING;
-    /** Messages broadcast in this turn, each with the session it skips (or null), sent at its end. */
-    private final List<byte[]> outgoing = new ArrayList<>();
-    private final List<Session> outgoingSkips = new ArrayList<>();
+    /** What this turn broadcasts, sent at its end. */
+    private final TurnBroadcast turn = new TurnBroadcast();
     private CompletableFuture<Void> lastCommit = CompletableFuture.completedFuture(null);
     private ScheduledFuture<?> awarenessCheck;
     private int appendsSinceCompaction;
@@ -274,33 +273,32 @@ final class Room {
     /** The document's update listener: what a transaction changed goes to storage, then to the others. */
     private void applied(byte[] update, Object origin, Transaction txn) {
         Session from = origin instanceof Session session ? session : null;
-        byte[] message = MessageWriter.write(new SyncUpdate(update));
         if (pendingWrites.incrementAndGet() > PAUSE_READING_ABOVE && from != null && paused.add(from)) {
             from.readMore(false);
         }
         CompletableFuture<Void> commit = rooms.store().append(name, update);
         lastCommit = commit;
         commit.whenComplete((v, failure) -> {
-            commits.add(new Commit(message, update.length, from, failure));
+            commits.add(new Commit(update, from, failure));
             if (commitsScheduled.compareAndSet(false, true)) {
                 execute(this::handleCommits);
             }
         });
     }
 
-    /** A write storage finished: the update's broadcast message, its size, who sent it, and the failure if any. */
-    private record Commit(byte[] message, int updateBytes, Session from, Throwable failure) {
+    /** A write storage finished: the update, who sent it, and the failure if any. */
+    private record Commit(byte[] update, Session from, Throwable failure) {
     }
 
     /** Handles every commit reported so far, in order: a group commit's batch in one task. */
     private void handleCommits() {
         commitsScheduled.set(false);
         for (Commit commit; (commit = commits.poll()) != null; ) {
-            committed(commit.message(), commit.updateBytes(), commit.from(), commit.failure());
+            committed(commit.update(), commit.from(), commit.failure());
         }
     }
 
-    private void committed(byte[] message, int updateBytes, Session from, Throwable failure) {
+    private void committed(byte[] update, Session from, Throwable failure) {
         if (pendingWrites.decrementAndGet() < RESUME_READING_BELOW && !paused.isEmpty()) {
             paused.forEach(session -> session.readMore(true));
             paused.clear();
@@ -311,9 +309,10 @@ final class Room {
             fail("storing an update failed", failure);
             return;
         }
-        rooms.metrics().updateStored(updateBytes);
+        rooms.metrics().updateStored(update.length);
         if (state == State.ACTIVE) {
-            broadcast(message, from);
+            startBroadcast();
+            turn.addUpdate(update, from);
         }
         if (++appendsSinceCompaction >= COMPACT_AFTER_APPENDS && !compacting) {
             compact();
@@ -335,7 +334,7 @@ final class Room {
         if (!change.isEmpty()) {
             // To every connection, the sender included, as y-websocket's server does: a lone client hears its
             // own renewals every 15 s, which keeps its provider from dropping a connection it thinks is silent.
-            broadcast(MessageWriter.write(new AwarenessMessage(change.update())), null);
+            broadcastAwareness(change.update());
         }
     }
 
@@ -345,7 +344,7 @@ final class Room {
         }
         AwarenessChange change = awareness.expire();
         if (!change.isEmpty()) {
-            broadcast(MessageWriter.write(new AwarenessMessage(change.update())), null);
+            broadcastAwareness(change.update());
         }
     }
 
@@ -430,7 +429,7 @@ final class Room {
         if (sessions.remove(session) && !session.awarenessClients.isEmpty() && state == State.ACTIVE) {
             AwarenessChange change = awareness.remove(session.awarenessClients);
             if (!change.isEmpty()) {
-                broadcast(MessageWriter.write(new AwarenessMessage(change.update())), null);
+                broadcastAwareness(change.update());
             }
         }
         rooms.left(this);
@@ -441,38 +440,17 @@ final class Room {
         users.decrementAndGet();
     }
 
-    /** Queues {@code message} for every connection but {@code except}; it leaves with the turn's other messages. */
-    private void broadcast(byte[] message, Session except) {
-        if (outgoing.isEmpty()) {
-            execute(this::flushBroadcasts);
-        }
-        outgoing.add(message);
-        outgoingSkips.add(except);
+    /** Queues an awareness update for every connection, the sender included; it leaves at the end of the turn. */
+    private void broadcastAwareness(byte[] awarenessUpdate) {
+        startBroadcast();
+        turn.addAwareness(MessageWriter.write(new AwarenessMessage(awarenessUpdate)));
     }
 
-    /**
-     * Sends the turn's broadcasts: to each connection, in order, those it is not the sender of, handed over in one
-     * call. Connections that sent none of them (most) share one list.
-     */
-    private void flushBroadcasts() {
-        List<byte[]> all = List.copyOf(outgoing);
-        for (Session session : sessions) {
-            if (!outgoingSkips.contains(session)) {
-                session.send(all);
-                continue;
-            }
-            List<byte[]> others = new ArrayList<>(all.size());
-            for (int i = 0; i < all.size(); i++) {
-                if (outgoingSkips.get(i) != session) {
-                    others.add(all.get(i));
-                }
-            }
-            if (!others.isEmpty()) {
-                session.send(others);
-            }
+    /** Sends the turn's broadcasts when the turn ends: a task queued behind the turn's other tasks. */
+    private void startBroadcast() {
+        if (turn.isEmpty()) {
+            execute(() -> turn.sendTo(sessions));
         }
-        outgoing.clear();
-        outgoingSkips.clear();
     }
 
     private void compact() {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -66,6 +67,7 @@ public final class FakeAiProvider implements AutoCloseable {
     private final HttpServer server;
     private final BlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private volatile CountDownLatch gate = new CountDownLatch(0);
 
     public FakeAiProvider() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -87,11 +89,22 @@ public final class FakeAiProvider implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /**
+     * Holds every answer (each request is received, then waits) until the latch returned is counted down: for a
+     * test that needs a call in flight.
+     */
+    public CountDownLatch hold() {
+        CountDownLatch held = new CountDownLatch(1);
+        gate = held;
+        return held;
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
             received.add(new Received(exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Authorization"), body));
+            gate.await();
             Answer answer = answers.poll();
             if (answer == null) {
                 answer = Answer.completion("echo: " + new Received("", "", body).message("user"), 10, 5);

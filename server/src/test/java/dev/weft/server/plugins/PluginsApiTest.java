@@ -17,6 +17,7 @@ import dev.weft.server.testing.RawClient;
 import dev.weft.server.testing.TestServers;
 import dev.weft.server.testing.Tokens;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +28,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -184,6 +187,48 @@ class PluginsApiTest {
         assertThat(error(refused)).isEqualTo("insufficient_credits");
         assertThat(json(refused).path("error").path("message").asText()).contains("0.5");
         assertThat(provider.received()).hasSize(calls);
+    }
+
+    @Test
+    void aRunInFlightHoldsItsEstimateSoThatAConcurrentOneCannotOverdraw() throws Exception {
+        String user = "racer-" + UUID.randomUUID();
+        String token = token(user, "read-write", "*");
+        String document = "race-" + UUID.randomUUID();
+        write(document, token);
+        String plugin = publishExpander(token, "expander-" + UUID.randomUUID());
+        send("PUT", "/api/documents/" + document + "/plugins/" + plugin, token, null);
+        BigDecimal estimate = json(send("POST", "/api/documents/" + document + "/plugins/" + plugin + "/estimate",
+                token, runBody())).path("estimate").decimalValue();
+        // enough for one run, not for two
+        BigDecimal balance = estimate.multiply(new BigDecimal("1.5")).setScale(6, RoundingMode.DOWN);
+        send("POST", "/api/ai/credits/" + user, token("admin", "read-only", "nothing"),
+                "{\"amount\": " + balance.subtract(new BigDecimal(5)).toPlainString() + "}");
+        int calls = provider.received().size();
+        CountDownLatch held = provider.hold();
+        HttpResponse<String> second;
+        CompletableFuture<HttpResponse<String>> first;
+        try {
+            first = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return send("POST", runPath(document, plugin), token, runBody());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await().until(() -> provider.received().size() == calls + 1);
+
+            second = send("POST", runPath(document, plugin), token, runBody());
+        } finally {
+            held.countDown();
+        }
+
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(402);
+        assertThat(error(second)).isEqualTo("insufficient_credits");
+        HttpResponse<String> done = first.get();
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        BigDecimal cost = json(done).path("ai").path("cost").decimalValue();
+        assertThat(json(send("GET", "/api/ai/credits", token, null)).path("balance").decimalValue())
+                .isEqualByComparingTo(balance.subtract(cost));
     }
 
     @Test

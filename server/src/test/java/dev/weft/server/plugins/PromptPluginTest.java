@@ -64,7 +64,7 @@ class PromptPluginTest {
                         "unknown permission \"teleport\" (known: [doc.read, doc.write, comments.write, canvas.write,"
                                 + " storybible.read, ai.generate])",
                         "a prompt plugin calls the AI provider: \"permissions\" must include \"ai.generate\"",
-                        "\"output\" must be \"text\", \"replace-selection\" or \"insert-after-selection\"",
+                        "\"output\" must be one of [text, replace-selection, insert-after-selection, canvas-note]",
                         "unknown field \"stages[0].temp\"",
                         "stages[0].prompt: a placeholder is not closed: write {{variable_name}}",
                         "stages[0].prompt: {{synopsis}} needs the permission \"storybible.read\"",
@@ -87,6 +87,18 @@ class PromptPluginTest {
                         "\"output\": \"insert-after-selection\" edits the document: \"permissions\" must include"
                                 + " \"doc.write\"",
                         "\"stages\" must be an array of 1 or 2 stages"));
+    }
+
+    @Test
+    void aCanvasNoteNeedsCanvasWrite() throws Exception {
+        JsonNode manifest = JSON.readTree("""
+                {"kind": "prompt", "name": "p", "version": "1.0.0", "description": "x", "author": "a",
+                 "license": "MIT", "category": "c", "permissions": ["ai.generate", "doc.write"],
+                 "output": "canvas-note", "stages": [{"model": "m", "prompt": "a"}]}""");
+
+        assertThatThrownBy(() -> PromptPlugin.parse(manifest)).isInstanceOfSatisfying(InvalidManifestException.class,
+                e -> assertThat(e.problems()).containsExactly("\"output\": \"canvas-note\" adds to the document's"
+                        + " canvas: \"permissions\" must include \"canvas.write\""));
     }
 
     @Test

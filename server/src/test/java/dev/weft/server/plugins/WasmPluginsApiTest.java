@@ -36,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Wasm plugins through the server, in the open mode: the example plugins plugin-runtime builds (reading statistics,
  * repeated words, outline) published from their packages, installed, run on real documents and in test mode; and
- * one that uses every host call (its edit applied, its comment and canvas element proposed, its AI call made through
- * the stand-in provider); and untrusted ones that loop forever, reach beyond their permissions or declare unbounded
+ * one that uses every host call (its edit applied, its comment posted, its canvas element added, its AI call made
+ * through the stand-in provider); and untrusted ones that loop forever, reach beyond their permissions or declare unbounded
  * memory, refused or stopped while the server goes on serving documents.
  */
 class WasmPluginsApiTest {
@@ -195,7 +195,10 @@ class WasmPluginsApiTest {
         assertThat(report.path("edits").get(0).path("status").asText()).isEqualTo("applied");
         assertThat(report.path("comments").get(0).path("quote").asText()).isEqualTo("Once.");
         assertThat(report.path("canvas").get(0).path("element").path("text").asText()).isEqualTo("A heist.");
-        assertThat(report.path("canvas").get(0).path("status").asText()).isEqualTo("proposed");
+        assertThat(report.path("canvas").get(0).path("status").asText()).isEqualTo("added");
+        String note = report.path("canvas").get(0).path("id").asText();
+        assertThat(json(send("GET", "/api/documents/heist/content", null)).path("canvas").path(note).path("text")
+                .asText()).isEqualTo("A heist.");
         assertThat(json(send("GET", "/api/documents/heist/content", null)).path("text").asText())
                 .isEqualTo("The Job\nOnce.");
 

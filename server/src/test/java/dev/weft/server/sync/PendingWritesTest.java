@@ -19,9 +19,11 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +109,49 @@ class PendingWritesTest {
         assertThat(readerOut.text("t")).isEqualTo(doc.getText("t").toString());
         assertThat(writerOut.count(SyncUpdate.class)).isZero(); // nobody hears their own updates back
         assertThat(textOf(store.load("busy"))).isEqualTo(doc.getText("t").toString());
+    }
+
+    @Test
+    void updatesCommittedTogetherReachEachConnectionAsOneMergedMessageWithoutItsOwn() throws Exception {
+        Rooms rooms = rooms(Duration.ofMinutes(1));
+        RecordingOutbox aliceOut = new RecordingOutbox();
+        RecordingOutbox bobOut = new RecordingOutbox();
+        RecordingOutbox readerOut = new RecordingOutbox();
+        Session alice = connect(rooms, "merged", aliceOut);
+        Session bob = connect(rooms, "merged", bobOut);
+        connect(rooms, "merged", readerOut);
+        await().until(() -> Stream.of(aliceOut, bobOut, readerOut).allMatch(out -> out.count(SyncStep1.class) == 1));
+
+        Doc aliceDoc = new Doc();
+        Doc bobDoc = new Doc();
+        for (int i = 0; i < 5; i++) {
+            alice.receive(MessageWriter.write(new SyncUpdate(Edits.insert(aliceDoc, "t", "a"))));
+            bob.receive(MessageWriter.write(new SyncUpdate(Edits.insert(bobDoc, "t", "b"))));
+        }
+        await().until(() -> store.held() == 10);
+        // The room's thread is held while every commit is reported, so that it handles them in one turn, as it
+        // does a group commit's.
+        CountDownLatch reported = new CountDownLatch(1);
+        roomThread.execute(() -> awaitUninterruptibly(reported));
+        store.releaseAll();
+        reported.countDown();
+
+        await().until(() -> readerOut.count(SyncUpdate.class) == 1);
+        Doc everything = new Doc();
+        everything.applyUpdate(aliceDoc.encodeStateAsUpdate());
+        everything.applyUpdate(bobDoc.encodeStateAsUpdate());
+        assertThat(readerOut.text("t")).isEqualTo(everything.getText("t").toString()).hasSize(10);
+        await().until(() -> aliceOut.count(SyncUpdate.class) == 1 && bobOut.count(SyncUpdate.class) == 1);
+        assertThat(aliceOut.text("t")).isEqualTo("bbbbb");
+        assertThat(bobOut.text("t")).isEqualTo("aaaaa");
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

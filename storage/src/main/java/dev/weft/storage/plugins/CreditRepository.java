@@ -13,9 +13,14 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Each user's AI credits and the usage of every AI call ({@code V5__plugins.sql}), in micro-credits. A user who
- * has no row yet has {@code startingBalance}, which the first charge or grant writes down. A charge is taken
- * whole even when it leaves the balance below zero (the call was made and paid for); whoever spends checks the
- * balance first.
+ * has no row yet has {@code startingBalance}, which the first reservation, charge or grant writes down.
+ *
+ * <p>Spending is reserve, then charge: {@link #reserve} takes a call's worst-case cost out of the balance only if
+ * the balance holds it, in one conditional {@code UPDATE}, so that concurrent runs cannot all pass a check of the
+ * same balance and overdraw it together; {@link #charge} then records the call, takes its real cost and gives
+ * the reservation back; {@link #grant} gives back a reservation whose call was never made. A charge is taken whole
+ * even when the real cost exceeded the reservation and leaves the balance below zero (the call was made and paid
+ * for). Every change is one statement on the balance, never a read and a write apart.
  */
 public final class CreditRepository {
     private final Tables tables;
@@ -36,8 +41,34 @@ public final class CreditRepository {
         return tables.read("read the credits of '" + subject + "'", connection -> balance(connection, subject));
     }
 
-    /** Records {@code usage} and takes its cost from its user's balance; completes with the new balance. */
-    public CompletableFuture<Long> charge(AiUsage usage) {
+    /** The outcome of {@link #reserve}: whether the amount was taken, and the balance after (or as it stayed). */
+    public record Reservation(boolean reserved, long balance) {
+    }
+
+    /**
+     * Takes {@code amount} out of the balance of {@code subject} if the balance is at least that, atomically;
+     * leaves it untouched otherwise.
+     */
+    public CompletableFuture<Reservation> reserve(String subject, long amount) {
+        return tables.write("reserve credits of '" + subject + "'", connection -> {
+            ensureRow(connection, subject);
+            int taken;
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE ai_credits SET balance = balance - ? WHERE subject = ? AND balance >= ?")) {
+                update.setLong(1, amount);
+                update.setString(2, subject);
+                update.setLong(3, amount);
+                taken = update.executeUpdate();
+            }
+            return new Reservation(taken == 1, balance(connection, subject));
+        });
+    }
+
+    /**
+     * Records {@code usage}, takes its cost from its user's balance and gives back {@code reserved} (what
+     * {@link #reserve} took for the call; 0 if nothing was); completes with the new balance.
+     */
+    public CompletableFuture<Long> charge(AiUsage usage, long reserved) {
         long now = clock.millis();
         return tables.write("charge '" + usage.subject() + "' for an AI call", connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
@@ -53,11 +84,14 @@ public final class CreditRepository {
                 insert.setLong(8, now);
                 insert.executeUpdate();
             }
-            return add(connection, usage.subject(), -usage.cost());
+            return add(connection, usage.subject(), Math.subtractExact(reserved, usage.cost()));
         });
     }
 
-    /** Adds {@code amount} micro-credits (negative to take some away) to the balance of {@code subject}. */
+    /**
+     * Adds {@code amount} micro-credits (negative to take some away) to the balance of {@code subject}: a grant,
+     * or a reservation given back.
+     */
     public CompletableFuture<Long> grant(String subject, long amount) {
         return tables.write("grant credits to '" + subject + "'", connection -> add(connection, subject, amount));
     }
@@ -84,21 +118,24 @@ public final class CreditRepository {
     }
 
     private long add(Connection connection, String subject, long amount) throws SQLException {
-        long balance = Math.addExact(balance(connection, subject), amount);
+        ensureRow(connection, subject);
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE ai_credits SET balance = ? WHERE subject = ?")) {
-            update.setLong(1, balance);
+                "UPDATE ai_credits SET balance = balance + ? WHERE subject = ?")) {
+            update.setLong(1, amount);
             update.setString(2, subject);
-            if (update.executeUpdate() == 0) {
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO ai_credits (subject, balance) VALUES (?, ?)")) {
-                    insert.setString(1, subject);
-                    insert.setLong(2, balance);
-                    insert.executeUpdate();
-                }
-            }
+            update.executeUpdate();
         }
-        return balance;
+        return balance(connection, subject);
+    }
+
+    /** Writes down the starting balance of a user who has no row yet. */
+    private void ensureRow(Connection connection, String subject) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO ai_credits (subject, balance) VALUES (?, ?) ON CONFLICT (subject) DO NOTHING")) {
+            insert.setString(1, subject);
+            insert.setLong(2, startingBalance);
+            insert.executeUpdate();
+        }
     }
 
     private long balance(Connection connection, String subject) throws SQLException {
