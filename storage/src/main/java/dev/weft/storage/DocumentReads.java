@@ -16,9 +16,15 @@ final class DocumentReads {
             "SELECT id, snapshot, snapshot_seq FROM documents WHERE name = ?";
     private static final String SELECT_UPDATES =
             "SELECT seq, data FROM document_updates WHERE document_id = ? ORDER BY seq";
-    /** Sizes by octet_length, which counts bytes in SQLite (3.43 on) and PostgreSQL alike. */
+    /**
+     * Sizes by octet_length, which counts bytes in SQLite (3.43 on) and PostgreSQL alike. The time of the last
+     * append is that of the newest row in the log, or updated_at once compaction folded the log away (appends do
+     * not touch the documents row: {@link DocumentWrites}).
+     */
     private static final String SELECT_INFO = """
-            SELECT d.name, d.created_at, d.updated_at,
+            SELECT d.name, d.created_at,
+                   COALESCE((SELECT u.created_at FROM document_updates u WHERE u.document_id = d.id
+                             ORDER BY u.seq DESC LIMIT 1), d.updated_at),
                    COALESCE(octet_length(d.snapshot), 0)
                      + (SELECT COALESCE(SUM(octet_length(u.data)), 0)
                         FROM document_updates u WHERE u.document_id = d.id),

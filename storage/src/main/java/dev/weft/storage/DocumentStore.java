@@ -1,8 +1,11 @@
 package dev.weft.storage;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * The documents' repository. A document is named by its room name and stored as a snapshot plus the log of
@@ -12,7 +15,8 @@ import java.util.concurrent.CompletableFuture;
  * <p>Writes ({@link #append}, {@link #delete} and the last step of {@link #compact}) go through the single
  * storage writer, in the order they were called, with group commit: the writes waiting when a transaction
  * begins are committed together. Their futures complete, in commit order, on a storage thread that is not the
- * writer; keep callbacks short and hand work to your own executor (for Netty, {@code eventLoop().execute}).
+ * writer; keep callbacks short and hand work to your own executor (for Netty, {@code eventLoop().execute}), or
+ * give {@link #append(String, byte[], Executor) append} that executor to have them completed there.
  *
  * <p>Reads ({@link #load}, {@link #info}, {@link #list}) and {@link #compact} block the calling thread: never
  * call them on an event loop or from a callback of a future returned here. Every method is thread-safe.
@@ -26,6 +30,31 @@ public interface DocumentStore {
      *     write failed and was rolled back, the write queue is full, or the storage is closed
      */
     CompletableFuture<Void> append(String document, byte[] update);
+
+    /**
+     * {@link #append(String, byte[])}, with the future completed on {@code callbacks} instead of a storage thread:
+     * after each commit, the store hands every executor ONE task that completes, in commit order, the futures of
+     * all the appends of that transaction submitted with it, so that a room on an event loop learns of a group
+     * commit in one turn. A failure goes through {@code callbacks} too; a refusal (closed store, full queue)
+     * fails the future at once, on the calling thread. If {@code callbacks} rejects the task (shut down), the
+     * future never completes.
+     *
+     * <p>The default completes on {@code callbacks} after the two-argument append completed, one task per append;
+     * stores override it to save that hop.
+     */
+    default CompletableFuture<Void> append(String document, byte[] update, Executor callbacks) {
+        Objects.requireNonNull(callbacks, "callbacks");
+        CompletableFuture<Void> completed = new CompletableFuture<>();
+        append(document, update).whenComplete((done, failure) -> callbacks.execute(() -> {
+            if (failure == null) {
+                completed.complete(done);
+            } else {
+                completed.completeExceptionally(failure instanceof CompletionException wrapped
+                        ? wrapped.getCause() : failure);
+            }
+        }));
+        return completed;
+    }
 
     /**
      * Reads a document's snapshot and the updates after it, consistently even while it is being compacted.

@@ -7,18 +7,26 @@ import java.time.Clock;
 
 /**
  * The statements that change documents, run by the writer. Plain SQL that PostgreSQL runs as well
- * ({@code INSERT ... ON CONFLICT ... RETURNING}).
+ * ({@code INSERT ... ON CONFLICT DO NOTHING}).
+ *
+ * <p>An append is the hot path (every edit of every client), so it writes as little as it can: one row of the
+ * document's log, gathered with the other appends of its transaction into multi-row INSERTs
+ * ({@link WriteSession#appendUpdate}). It does not touch the {@code documents} row except to create it: its id is
+ * cached by name in the session, and the time of the last append is read from the log itself (the newest row's
+ * {@code created_at}), so {@code documents.updated_at} is kept only for what left the log, written at creation
+ * and by compaction. Rewriting the row on every commit cost a page write (and, once compacted, the snapshot in
+ * it) per document per transaction.
  */
 final class DocumentWrites {
-    private static final String UPSERT_DOCUMENT = """
-            INSERT INTO documents (name, created_at, updated_at) VALUES (?, ?, ?)
-            ON CONFLICT (name) DO UPDATE SET updated_at = excluded.updated_at
-            RETURNING id""";
-    private static final String INSERT_UPDATE =
-            "INSERT INTO document_updates (document_id, data, created_at) VALUES (?, ?, ?)";
+    private static final String SELECT_DOCUMENT_ID = "SELECT id FROM documents WHERE name = ?";
+    private static final String INSERT_DOCUMENT =
+            "INSERT INTO documents (name, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING";
     private static final String DELETE_DOCUMENT = "DELETE FROM documents WHERE name = ?";
-    private static final String REPLACE_SNAPSHOT =
-            "UPDATE documents SET snapshot = ?, snapshot_seq = ? WHERE id = ? AND snapshot_seq = ?";
+    /** The folded rows leave the log, so the time of the newest one moves into updated_at. */
+    private static final String REPLACE_SNAPSHOT = """
+            UPDATE documents SET snapshot = ?, snapshot_seq = ?,
+                updated_at = COALESCE((SELECT created_at FROM document_updates WHERE seq = ?), updated_at)
+            WHERE id = ? AND snapshot_seq = ?""";
     private static final String DELETE_FOLDED_UPDATES =
             "DELETE FROM document_updates WHERE document_id = ? AND seq <= ?";
 
@@ -28,30 +36,44 @@ final class DocumentWrites {
         this.clock = clock;
     }
 
-    /** Creates the document if needed, marks it modified now, and appends the update to its log. */
+    /**
+     * Creates the document if needed and appends the update to its log. The row is written before the next
+     * statement of the transaction or at its commit.
+     */
     Void append(WriteSession session, String document, byte[] update) throws SQLException {
         long now = clock.millis();
-        long documentId;
-        PreparedStatement upsert = session.prepare(UPSERT_DOCUMENT);
-        upsert.setString(1, document);
-        upsert.setLong(2, now);
-        upsert.setLong(3, now);
-        try (ResultSet row = upsert.executeQuery()) {
-            row.next();
-            documentId = row.getLong(1);
+        Long documentId = session.documentId(document);
+        if (documentId == null) {
+            documentId = findOrCreate(session, document, now);
+            session.rememberDocumentId(document, documentId);
         }
-        PreparedStatement insert = session.prepare(INSERT_UPDATE);
-        insert.setLong(1, documentId);
-        insert.setBytes(2, update);
+        session.appendUpdate(documentId, update, now);
+        return null;
+    }
+
+    /**
+     * Writes before it reads: SQLite waits out another process's lock (the busy timeout) only for a transaction's
+     * first write; a transaction that read first and then writes fails at once with SQLITE_BUSY instead.
+     */
+    private static long findOrCreate(WriteSession session, String document, long now) throws SQLException {
+        PreparedStatement insert = session.prepare(INSERT_DOCUMENT);
+        insert.setString(1, document);
+        insert.setLong(2, now);
         insert.setLong(3, now);
         insert.executeUpdate();
-        return null;
+        PreparedStatement select = session.prepare(SELECT_DOCUMENT_ID);
+        select.setString(1, document);
+        try (ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     /** Deletes the document; its log goes with it (ON DELETE CASCADE). Returns whether it existed. */
     boolean delete(WriteSession session, String document) throws SQLException {
         PreparedStatement delete = session.prepare(DELETE_DOCUMENT);
         delete.setString(1, document);
+        session.forgetDocumentId(document);
         return delete.executeUpdate() > 0;
     }
 
@@ -65,8 +87,9 @@ final class DocumentWrites {
         PreparedStatement replace = session.prepare(REPLACE_SNAPSHOT);
         replace.setBytes(1, plan.snapshot());
         replace.setLong(2, plan.throughSeq());
-        replace.setLong(3, plan.documentId());
-        replace.setLong(4, plan.readSnapshotSeq());
+        replace.setLong(3, plan.throughSeq());
+        replace.setLong(4, plan.documentId());
+        replace.setLong(5, plan.readSnapshotSeq());
         if (replace.executeUpdate() == 0) {
             return false;
         }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,15 @@ final class SqliteDocumentStore implements DocumentStore {
         Objects.requireNonNull(document, "document");
         Objects.requireNonNull(update, "update");
         return writer.submit("append to document '" + document + "'", update.length,
+                session -> writes.append(session, document, update));
+    }
+
+    @Override
+    public CompletableFuture<Void> append(String document, byte[] update, Executor callbacks) {
+        Objects.requireNonNull(document, "document");
+        Objects.requireNonNull(update, "update");
+        Objects.requireNonNull(callbacks, "callbacks");
+        return writer.submit("append to document '" + document + "'", update.length, callbacks,
                 session -> writes.append(session, document, update));
     }
 

@@ -3,12 +3,16 @@ package dev.weft.storage;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -23,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * batch size), runs them in queue order in one transaction and commits once, so that while one commit waits
  * for the disk the next writes gather behind it: under load, many writes share one sync, and with little load
  * a write is committed at once, without waiting for company. Only after COMMIT returns are the tasks' futures
- * completed, in commit order, on a separate completion thread, so callers' callbacks never run on (or stall)
- * the writer.
+ * completed, in commit order, never on the writer, so callers' callbacks never run on (or stall) it: on the
+ * executor a write was submitted with, which gets one task per transaction for all its writes in it (a room's
+ * event loop: one wakeup per commit), or else on the storage's completion thread.
  *
  * <p>If a transaction fails, it is rolled back and each of its writes is retried in a transaction of its own:
  * the write that caused the failure fails alone with a {@link StorageException}, the others commit, and the
@@ -36,7 +41,7 @@ final class StorageWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StorageWriter.class);
 
     /** Queued by {@link #close} after every accepted write; nothing is queued after it. */
-    private static final WriteTask<Void> STOP = new WriteTask<>("stop", 0, session -> null, null);
+    private static final WriteTask<Void> STOP = new WriteTask<>("stop", 0, session -> null, null, null);
 
     private final WriteSession session;
     private final int maxBatchSize;
@@ -61,12 +66,21 @@ final class StorageWriter implements AutoCloseable {
     }
 
     /**
-     * Queues a write.
+     * Queues a write whose future completes on the storage's completion thread.
      *
      * @return completes with the work's result after its transaction committed; fails with a
      *     {@link StorageException} if it failed, or at once if the writer is closed or too many writes wait
      */
     <T> CompletableFuture<T> submit(String description, long bytes, SqlWork<T> work) {
+        return submit(description, bytes, completions, work);
+    }
+
+    /**
+     * Queues a write whose future completes on {@code callbacks}, which must not block on the writer (a refusal
+     * fails it at once, on the calling thread). If {@code callbacks} rejects the task, the writer logs it and the
+     * future never completes: the executor is gone, and whoever waited on it with it.
+     */
+    <T> CompletableFuture<T> submit(String description, long bytes, Executor callbacks, SqlWork<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         lifecycle.readLock().lock();
         try {
@@ -77,7 +91,7 @@ final class StorageWriter implements AutoCloseable {
                 result.completeExceptionally(new StorageException(description + " refused: "
                         + maxQueuedWrites + " writes are already waiting for the disk"));
             } else {
-                queue.add(new WriteTask<>(description, bytes, work, result));
+                queue.add(new WriteTask<>(description, bytes, work, callbacks, result));
             }
         } finally {
             lifecycle.readLock().unlock();
@@ -136,17 +150,49 @@ final class StorageWriter implements AutoCloseable {
         }
         report(batch, Duration.ofNanos(System.nanoTime() - started));
         pending.addAndGet(-batch.size());
-        List<WriteTask<?>> committed = List.copyOf(batch);
-        completions.execute(() -> {
-            for (int i = 0; i < committed.size(); i++) {
-                complete(committed.get(i), results[i]);
-            }
-        });
+        completeInCommitOrder(batch, results);
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> void complete(WriteTask<T> task, Object result) {
-        task.result().complete((T) result);
+    /** Hands each executor of the batch one task that completes its futures, in commit order. */
+    private static void completeInCommitOrder(List<WriteTask<?>> batch, Object[] results) {
+        Map<Executor, CommittedWrites> byExecutor = new IdentityHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            WriteTask<?> task = batch.get(i);
+            byExecutor.computeIfAbsent(task.callbacks(), executor -> new CommittedWrites()).add(task, results[i]);
+        }
+        byExecutor.forEach(StorageWriter::execute);
+    }
+
+    /** The writes of one transaction whose futures complete on one executor, with their results. */
+    private static final class CommittedWrites implements Runnable {
+        private final List<WriteTask<?>> tasks = new ArrayList<>();
+        private final List<Object> results = new ArrayList<>();
+
+        void add(WriteTask<?> task, Object result) {
+            tasks.add(task);
+            results.add(result);
+        }
+
+        @Override
+        public void run() {
+            for (int i = 0; i < tasks.size(); i++) {
+                complete(tasks.get(i), results.get(i));
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T> void complete(WriteTask<T> task, Object result) {
+            task.result().complete((T) result);
+        }
+    }
+
+    private static void execute(Executor callbacks, Runnable completion) {
+        try {
+            callbacks.execute(completion);
+        } catch (RejectedExecutionException e) {
+            log.warn("an executor refused the completion of storage writes ({}); their futures stay incomplete",
+                    e.toString());
+        }
     }
 
     private void rollback() {
@@ -166,7 +212,7 @@ final class StorageWriter implements AutoCloseable {
             log.warn("storage listener failed", e);
         }
         pending.decrementAndGet();
-        completions.execute(() -> task.result().completeExceptionally(failure));
+        execute(task.callbacks(), () -> task.result().completeExceptionally(failure));
     }
 
     private void report(List<WriteTask<?>> batch, Duration latency) {
@@ -182,8 +228,9 @@ final class StorageWriter implements AutoCloseable {
     }
 
     /**
-     * Refuses new writes, waits until the writer has committed every accepted one and every future is completed,
-     * then closes the connection. Must not be called from the writer or from a callback of its futures.
+     * Refuses new writes, waits until the writer has committed every accepted one and every future of the
+     * completion thread is completed (those of callers' executors are handed to them), then closes the
+     * connection. Must not be called from the writer or from a callback of its futures.
      */
     @Override
     public void close() {

@@ -18,7 +18,9 @@ import java.util.concurrent.CompletableFuture;
  * </ul>
  *
  * <p>The work gets a plain JDBC connection that it must not commit, roll back or close, and should use portable
- * SQL (DESIGN: the same repositories are meant to run on PostgreSQL one day).
+ * SQL (DESIGN: the same repositories are meant to run on PostgreSQL one day). The documents' own tables are
+ * {@link DocumentStore}'s: a feature reads them at most, and deletes a document through
+ * {@link DocumentStore#delete} (the writer caches document ids).
  */
 public interface Tables {
 

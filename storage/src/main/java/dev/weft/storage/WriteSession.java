@@ -4,40 +4,99 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The writer's connection with its statements, each prepared once: the writer runs the same few statements
- * thousands of times a second. Used by the writer thread only.
+ * The writer's connection and what it keeps between statements, to make the thousands of appends a second cheap:
+ * statements prepared once, the ids of documents by name, and the log rows appended in the current transaction
+ * and not yet written ({@link PendingUpdates}). Used by the writer thread only.
+ *
+ * <p>One rule keeps the pending rows invisible: every statement run through the session sees every append made
+ * before it. {@link #prepare}, {@link #connection} and {@link #commit} write the pending rows first, so that a
+ * deletion, a compaction or a feature's write queued after appends finds them in the database.
+ *
+ * <p>A cached document id is right as long as the transaction that read or created it commits and the document
+ * is not deleted: {@link DocumentWrites#delete}, the only statement that deletes documents, forgets the name, and a
+ * rollback forgets every id (SQLite hands a rolled-back id out again). Ids of committed documents are never reused
+ * (AUTOINCREMENT), so a stale id could only make its transaction fail on the log's foreign key, never file an
+ * update under another document.
  */
 final class WriteSession implements AutoCloseable {
+    /** Documents whose ids are kept, the most recently used: more than a server has rooms open at once. */
+    static final int MAX_CACHED_DOCUMENT_IDS = 10_000;
+
     private final Connection connection;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final PendingUpdates pendingUpdates = new PendingUpdates();
+    private final PendingUpdates.Statements cachedStatements = this::cachedStatement;
+    private final Map<String, Long> documentIds = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > MAX_CACHED_DOCUMENT_IDS;
+        }
+    };
 
     WriteSession(Connection connection) {
         this.connection = connection;
     }
 
+    /** A statement prepared once and reused; the pending log rows are written first. */
     PreparedStatement prepare(String sql) throws SQLException {
+        writePendingUpdates();
+        return cachedStatement(sql);
+    }
+
+    /**
+     * The connection itself, for features' own statements ({@link Tables#write}), with the pending log rows
+     * written; the writer commits it.
+     */
+    Connection connection() throws SQLException {
+        writePendingUpdates();
+        return connection;
+    }
+
+    /** Queues a row of a document's log, written before the next statement or at commit. */
+    void appendUpdate(long documentId, byte[] update, long createdAtMillis) {
+        pendingUpdates.add(documentId, update, createdAtMillis);
+    }
+
+    /** The id of the document named so, if this session knows it; null if not. */
+    Long documentId(String name) {
+        return documentIds.get(name);
+    }
+
+    void rememberDocumentId(String name, long id) {
+        documentIds.put(name, id);
+    }
+
+    void forgetDocumentId(String name) {
+        documentIds.remove(name);
+    }
+
+    void commit() throws SQLException {
+        writePendingUpdates();
+        connection.commit();
+    }
+
+    /** Rolls back, with the pending rows and every cached id: ids read or created in the transaction are void. */
+    void rollback() throws SQLException {
+        pendingUpdates.clear();
+        documentIds.clear();
+        connection.rollback();
+    }
+
+    private void writePendingUpdates() throws SQLException {
+        pendingUpdates.write(cachedStatements);
+    }
+
+    private PreparedStatement cachedStatement(String sql) throws SQLException {
         PreparedStatement statement = statements.get(sql);
         if (statement == null) {
             statement = connection.prepareStatement(sql);
             statements.put(sql, statement);
         }
         return statement;
-    }
-
-    /** The connection itself, for features' own statements ({@link Tables#write}); the writer commits it. */
-    Connection connection() {
-        return connection;
-    }
-
-    void commit() throws SQLException {
-        connection.commit();
-    }
-
-    void rollback() throws SQLException {
-        connection.rollback();
     }
 
     @Override

@@ -23,16 +23,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -87,10 +85,6 @@ final class Room {
     private final AtomicInteger pendingWrites = new AtomicInteger();
     /** Set once the room starts closing, any thread: the registry then hands out a new room instead. */
     private volatile boolean closing;
-
-    /** Commits reported by storage and not yet handled, in commit order; any thread adds, the room's drains. */
-    private final Queue<Commit> commits = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean commitsScheduled = new AtomicBoolean();
 
     // The room's thread only.
     private State state = State.LOADING;
@@ -254,7 +248,7 @@ final class Room {
         if (lastCommit.isDone()) {
             session.send(reply);
         } else {
-            lastCommit.whenComplete((v, failure) -> execute(() -> session.send(reply)));
+            lastCommit.whenComplete((v, failure) -> session.send(reply)); // on this thread, after the commit
         }
     }
 
@@ -276,25 +270,15 @@ final class Room {
         if (pendingWrites.incrementAndGet() > PAUSE_READING_ABOVE && from != null && paused.add(from)) {
             from.readMore(false);
         }
-        CompletableFuture<Void> commit = rooms.store().append(name, update);
+        // Storage reports on this thread, in commit order, a group commit's writes in one task: one turn.
+        CompletableFuture<Void> commit = rooms.store().append(name, update, thread);
         lastCommit = commit;
-        commit.whenComplete((v, failure) -> {
-            commits.add(new Commit(update, from, failure));
-            if (commitsScheduled.compareAndSet(false, true)) {
-                execute(this::handleCommits);
-            }
-        });
-    }
-
-    /** A write storage finished: the update, who sent it, and the failure if any. */
-    private record Commit(byte[] update, Session from, Throwable failure) {
-    }
-
-    /** Handles every commit reported so far, in order: a group commit's batch in one task. */
-    private void handleCommits() {
-        commitsScheduled.set(false);
-        for (Commit commit; (commit = commits.poll()) != null; ) {
-            committed(commit.update(), commit.from(), commit.failure());
+        BiConsumer<Void, Throwable> whenCommitted = (v, failure) -> committed(update, from, failure);
+        if (commit.isDone()) {
+            // Refused at once (storage closing or overloaded): handled once the document's listener has returned.
+            execute(() -> commit.whenComplete(whenCommitted));
+        } else {
+            commit.whenComplete(whenCommitted);
         }
     }
 
