@@ -16,48 +16,59 @@ const GOAL_IDLE_BYTES = 10 * KB
  * @param {any} run
  */
 const betterPeer = run => {
-  const peers = run.servers.filter(s => s.key !== 'weft')
+  const peers = run.servers.filter(s => !s.weft)
   const best = key => run.results.fanout?.[key]?.best?.deliveriesPerSecond ?? -1
   return peers.sort((a, b) => best(b.key) - best(a.key))[0] ?? { key: 'none', name: 'the better peer' }
 }
 
-/** The goals of issue 3, each a check on the run's results; null when the run has not the figures. */
+/**
+ * The goals of issue 3, each with a check per Weft server of the run (a figure, and whether it is met: null
+ * when the run has not the figures).
+ */
 const goals = run => {
   const peer = betterPeer(run)
   const r = run.results
-  const weftBest = r.fanout?.weft?.best
   const peerBest = r.fanout?.[peer.key]?.best
-  const weftCpu = r.latency?.weft?.cpuSecondsPerMillionDeliveries
   const peerCpu = r.latency?.[peer.key]?.cpuSecondsPerMillionDeliveries
-  const idle = r.memory?.weft?.heapPerIdleConnectionBytes
-  const many = r.connections?.weft
+  const check = (measured, figure, met) => measured ? { figure: figure(), met: met() } : { figure: '–', met: null }
   return [
     {
       text: `sustained deliveries/s ≥ 3 × ${peer.name}'s, at a p99 ≤ its p99`,
-      figure: weftBest && peerBest
-        ? `${ratio(weftBest.deliveriesPerSecond, peerBest.deliveriesPerSecond)} (p99 ${ms(weftBest.p99Ms)} vs ${ms(peerBest.p99Ms)})`
-        : '–',
-      met: weftBest && peerBest
-        ? weftBest.deliveriesPerSecond >= 3 * peerBest.deliveriesPerSecond && weftBest.p99Ms <= peerBest.p99Ms
-        : null
+      check: key => {
+        const best = r.fanout?.[key]?.best
+        return check(best && peerBest,
+          () => `${ratio(best.deliveriesPerSecond, peerBest.deliveriesPerSecond)} (p99 ${ms(best.p99Ms)} vs ${ms(peerBest.p99Ms)})`,
+          () => best.deliveriesPerSecond >= 3 * peerBest.deliveriesPerSecond && best.p99Ms <= peerBest.p99Ms)
+      }
     },
     {
       text: `CPU per delivery ≤ 1/3 of ${peer.name}'s (at the fixed load)`,
-      figure: weftCpu && peerCpu ? ratio(weftCpu, peerCpu) : '–',
-      met: weftCpu && peerCpu ? weftCpu <= peerCpu / 3 : null
+      check: key => {
+        const cpu = r.latency?.[key]?.cpuSecondsPerMillionDeliveries
+        return check(cpu && peerCpu, () => ratio(cpu, peerCpu), () => cpu <= peerCpu / 3)
+      }
     },
     {
       text: 'heap per idle connection ≤ 10 KB',
-      figure: idle !== undefined ? bytes(idle) : '–',
-      met: idle !== undefined ? idle <= GOAL_IDLE_BYTES : null
+      check: key => {
+        const idle = r.memory?.[key]?.heapPerIdleConnectionBytes
+        return check(idle !== undefined, () => bytes(idle), () => idle <= GOAL_IDLE_BYTES)
+      }
     },
     {
       text: '10,000 concurrent connections',
-      figure: many && !many.error ? `${count(many.synced)} of ${count(many.attempted)} synced` : '–',
-      met: many && !many.error ? many.attempted >= 10_000 && many.synced >= 10_000 : null
+      check: key => {
+        const many = r.connections?.[key]
+        return check(many && !many.error, () => `${count(many.synced)} of ${count(many.attempted)} synced`,
+          () => many.attempted >= 10_000 && many.synced >= 10_000)
+      }
     }
   ]
 }
+
+const wefts = run => run.servers.filter(k => k.weft)
+
+const metText = met => met === null ? 'not measured' : met ? 'yes' : '**no**'
 
 /** @param {any} run see report.mjs */
 export const renderSection = run => {
@@ -76,9 +87,10 @@ export const renderSection = run => {
     '',
     '### Goals',
     '',
-    '| goal | Weft | met |',
-    '|---|---|---|',
-    ...goals(run).map(g => `| ${g.text} | ${g.figure} | ${g.met === null ? 'not measured' : g.met ? 'yes' : '**no**'} |`),
+    `| goal | ${wefts(run).map(k => `${k.name} | met`).join(' | ')} |`,
+    `|---|${wefts(run).map(() => '---|---').join('|')}|`,
+    ...goals(run).map(g => `| ${g.text} | ${wefts(run).map(k => g.check(k.key))
+      .map(c => `${c.figure} | ${metText(c.met)}`).join(' | ')} |`),
     ''
   ]
   const r = run.results
@@ -146,12 +158,14 @@ const fanoutTable = (servers, fanout, peer) => {
         `${ms(b.p50Ms)} | ${ms(b.p99Ms)} | ${b.cpuSecondsPerMillionDeliveries.toFixed(1)} |`)
     }
   }
-  const w = fanout.weft?.best
   const p = fanout[peer.key]?.best
-  if (w && p) {
-    lines.push(`| Weft / ${peer.name} | ${ratio(w.deliveriesPerSecond, p.deliveriesPerSecond)} | | ` +
-      `${ratio(w.p50Ms, p.p50Ms)} | ${ratio(w.p99Ms, p.p99Ms)} | ` +
-      `${ratio(w.cpuSecondsPerMillionDeliveries, p.cpuSecondsPerMillionDeliveries)} |`)
+  for (const kind of servers.filter(k => k.weft)) {
+    const w = fanout[kind.key]?.best
+    if (w && p) {
+      lines.push(`| ${kind.name} / ${peer.name} | ${ratio(w.deliveriesPerSecond, p.deliveriesPerSecond)} | | ` +
+        `${ratio(w.p50Ms, p.p50Ms)} | ${ratio(w.p99Ms, p.p99Ms)} | ` +
+        `${ratio(w.cpuSecondsPerMillionDeliveries, p.cpuSecondsPerMillionDeliveries)} |`)
+    }
   }
   return lines
 }

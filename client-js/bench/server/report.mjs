@@ -4,7 +4,7 @@
  * docs/benchmarks.md. `./weft bench server` (the script bench/server) builds the server and calls
  *
  *   node client-js/bench/server/report.mjs --java <java> --classpath <Weft's runtime classpath>
- *        [--only fanout,latency,memory,connections,coldload] [--servers weft,y-websocket,hocuspocus]
+ *        [--only fanout,latency,memory,connections,coldload] [--servers weft,weft-process-crash,y-websocket,hocuspocus]
  *        [--quick] [--generators 4] [--p99-bound 100] [--fixed-rate 300] [--step-seconds 10]
  *        [--connections 10000] [--cold-runs 5] [--profile] [--jvm-flag FLAG ...]
  *   node client-js/bench/server/report.mjs --render
@@ -119,7 +119,7 @@ const recordings = []
 /** Starts a server of `kind` on the data directory `name` under the run's temporary directory. */
 const starter = (kind, name) => () => {
   const jvmFlags = [...options['jvm-flag']]
-  if (options.profile && kind.key === 'weft') {
+  if (options.profile && kind.weft) {
     const recording = path.join(repoRoot, 'server', 'target', `server-bench-${name}-${recordings.length}.jfr`)
     fs.mkdirSync(path.dirname(recording), { recursive: true })
     recordings.push(recording)

@@ -23,11 +23,14 @@ const launcher = name => fileURLToPath(new URL(`./launch-${name}.mjs`, import.me
  * @property {string} name
  * @property {string} flavour the protocol its clients speak (wire.mjs)
  * @property {string} persistence how it stores documents here
+ * @property {boolean} [weft] Weft itself (a JVM), not a peer
+ * @property {string[]} [flags] what `weft serve` is given beside the benchmark's own flags
  */
 
-/** @type {ServerKind[]} Weft first */
+/** @type {ServerKind[]} Weft first: its default durability, then the one that, like the peers, never syncs per write */
 export const SERVERS = [
-  { key: 'weft', name: 'Weft', flavour: 'y-websocket', persistence: 'SQLite in WAL mode with synchronous=FULL (every update committed and fsynced before it is relayed)' },
+  { key: 'weft', name: 'Weft', weft: true, flavour: 'y-websocket', flags: [], persistence: 'SQLite in WAL mode with synchronous=FULL (`--durability power-loss`, the default: every update committed and fsynced before it is relayed)' },
+  { key: 'weft-process-crash', name: 'Weft (process-crash)', weft: true, flavour: 'y-websocket', flags: ['--durability', 'process-crash'], persistence: 'the same with synchronous=NORMAL (`--durability process-crash`: every update committed to the operating system before it is relayed, the log synced at checkpoints)' },
   { key: 'y-websocket', name: '@y/websocket-server', flavour: 'y-websocket', persistence: 'y-leveldb (YPERSISTENCE; every update written, without fsync, while it is relayed)' },
   { key: 'hocuspocus', name: 'Hocuspocus', flavour: 'hocuspocus', persistence: '@hocuspocus/extension-sqlite (whole document stored, debounced 2 s)' }
 ]
@@ -120,7 +123,7 @@ export class RunningServer {
 
   /** Heap in use after a full collection, bytes. */
   async heapBytes () {
-    if (this.kind.key === 'weft') {
+    if (this.kind.weft) {
       const jcmd = path.join(path.dirname(this.java), 'jcmd')
       const run = args => {
         const result = spawnSync(jcmd, [String(this.pid), ...args], { encoding: 'utf8' })
@@ -164,12 +167,12 @@ export const startServer = async (kind, { dataDir, logFile, java, classpath, jvm
   fs.mkdirSync(dataDir, { recursive: true })
   const log = fs.openSync(logFile, 'a')
   let child
-  if (kind.key === 'weft') {
+  if (kind.weft) {
     // As `./weft serve` starts it (given its JVM flags); the connection cap is raised above the 10,000 of the
     // concurrency test.
     child = spawn(java, [...jvmFlags, '-cp', classpath,
       'dev.weft.server.Weft', 'serve', '--bind', '127.0.0.1', '--port', String(port), '--data-dir', dataDir,
-      '--max-connections', '20000'], { stdio: ['ignore', log, log] })
+      '--max-connections', '20000', ...kind.flags], { stdio: ['ignore', log, log] })
   } else {
     child = spawn(process.execPath, ['--expose-gc', launcher(kind.key), String(port), dataDir],
       { stdio: ['ignore', log, log, 'ipc'] })

@@ -6,6 +6,7 @@ import dev.weft.server.config.PluginSettings;
 import dev.weft.server.config.ServerConfig;
 import dev.weft.server.config.SignalingSettings;
 import dev.weft.server.config.WebhookSettings;
+import dev.weft.storage.Durability;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -22,10 +23,12 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code weft serve}: runs the sync server until SIGTERM (or Ctrl-C), then shuts it down gracefully. Every flag
@@ -112,6 +115,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "A connection silent this long, pongs included, is closed (WEFT_PONG_TIMEOUT;"
                     + " default: ${DEFAULT-VALUE}).")
     private long pongSeconds;
+
+    @Option(names = "--durability", paramLabel = "WHAT", defaultValue = "${env:WEFT_DURABILITY:-power-loss}",
+            converter = DurabilityConverter.class,
+            description = "What a committed update survives: power-loss (every commit synced to the disk) or"
+                    + " process-crash (handed to the operating system, synced at checkpoints: much less CPU per"
+                    + " update; a power loss may take back the last moments) (WEFT_DURABILITY; default:"
+                    + " ${DEFAULT-VALUE}).")
+    private Durability durability;
 
     @Option(names = "--io-threads", paramLabel = "N", defaultValue = "${env:WEFT_IO_THREADS:-0}",
             description = "Event loops serving connections and documents; 0 for one per processor (WEFT_IO_THREADS;"
@@ -271,7 +282,8 @@ final class ServeCommand implements Callable<Integer> {
                             : signalingOpenTopics.stream().map(String::strip).filter(t -> !t.isEmpty()).toList(),
                     signalingMaxTopics, signalingMaxSubscribers, signalingMaxMessageBytes, signalingMaxPublishRate);
             return new ServerConfig(bindAddress, port, dataDir, secret(), limits,
-                    Duration.ofSeconds(documentIdleSeconds), signaling, plugins(), webhook(), ioThreads);
+                    Duration.ofSeconds(documentIdleSeconds), signaling, plugins(), webhook(), ioThreads,
+                    durability);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -319,6 +331,19 @@ final class ServeCommand implements Callable<Integer> {
             return Optional.of(Files.readString(secretFile, StandardCharsets.UTF_8).strip());
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the secret file " + secretFile + ": " + e.getMessage());
+        }
+    }
+
+    /** The flag's spelling of a {@link Durability}: its name in lower case with dashes, as {@code power-loss}. */
+    static final class DurabilityConverter implements ITypeConverter<Durability> {
+        @Override
+        public Durability convert(String value) {
+            for (Durability durability : Durability.values()) {
+                if (durability.name().replace('_', '-').equalsIgnoreCase(value.strip())) {
+                    return durability;
+                }
+            }
+            throw new TypeConversionException("expected power-loss or process-crash, not '" + value + "'");
         }
     }
 }

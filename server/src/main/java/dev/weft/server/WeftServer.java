@@ -74,7 +74,8 @@ public final class WeftServer implements AutoCloseable {
 
     private WeftServer(ServerConfig config) throws InterruptedException {
         metrics = new ServerMetrics();
-        storage = Storage.open(config.dataDir(), StorageSettings.defaults().withListener(metrics.storageListener()));
+        storage = Storage.open(config.dataDir(), StorageSettings.defaults().withListener(metrics.storageListener())
+                .withDurability(config.durability()));
         blocking = Executors.newVirtualThreadPerTaskExecutor();
         Limits limits = config.limits();
         rooms = new Rooms(storage.documents(), blocking, metrics, config.documentIdleTimeout(),

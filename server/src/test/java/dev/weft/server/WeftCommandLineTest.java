@@ -3,6 +3,7 @@ package dev.weft.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.server.config.ServerConfig;
+import dev.weft.storage.Durability;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ class WeftCommandLineTest {
         ServeCommand serve = new ServeCommand();
         new CommandLine(serve).parseArgs("--port", "0", "--bind", "127.0.0.1", "--data-dir", dir.toString(),
                 "--secret-file", secretFile.toString(), "--max-connections", "7", "--max-frame-size", "1000",
-                "--document-idle-timeout", "5");
+                "--document-idle-timeout", "5", "--io-threads", "3", "--durability", "process-crash");
 
         ServerConfig config = serve.config();
 
@@ -63,6 +64,8 @@ class WeftCommandLineTest {
         assertThat(config.limits().maxConnections()).isEqualTo(7);
         assertThat(config.limits().maxFrameBytes()).isEqualTo(1000);
         assertThat(config.documentIdleTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.eventLoops()).isEqualTo(3);
+        assertThat(config.durability()).isEqualTo(Durability.PROCESS_CRASH);
     }
 
     @Test
@@ -76,6 +79,15 @@ class WeftCommandLineTest {
         assertThat(config.bindAddress()).isEqualTo("0.0.0.0");
         assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
         assertThat(config.secret()).isEmpty();
+        assertThat(config.eventLoops()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(config.durability()).isEqualTo(Durability.POWER_LOSS);
+    }
+
+    @Test
+    void anUnknownDurabilityIsRejected() {
+        assertThat(run("serve", "--durability", "maybe")).isEqualTo(CommandLine.ExitCode.USAGE);
+
+        assertThat(err.toString()).contains("expected power-loss or process-crash, not 'maybe'");
     }
 
     @Test

@@ -17,21 +17,27 @@ import org.sqlite.SQLiteDataSource;
 final class SqliteConnections {
     private final String url;
     private final int busyTimeoutMillis;
+    private final Durability durability;
 
-    SqliteConnections(Path databaseFile, Duration busyTimeout) {
+    SqliteConnections(Path databaseFile, Duration busyTimeout, Durability durability) {
         this.url = "jdbc:sqlite:" + databaseFile.toAbsolutePath();
         this.busyTimeoutMillis = Math.toIntExact(busyTimeout.toMillis());
+        this.durability = durability;
     }
 
     /**
-     * Connections that write: WAL (readers never wait for the writer, and a commit appends to one file),
-     * synchronous=FULL (the WAL is synced at every commit, so a committed write survives power loss, not only a
-     * crash of the process), foreign keys enforced (a document's deletion cascades to its log).
+     * Connections that write: WAL (readers never wait for the writer, and a commit appends to one file), the
+     * WAL synced at every commit ({@link Durability#POWER_LOSS}: synchronous=FULL) or at checkpoints
+     * ({@link Durability#PROCESS_CRASH}: synchronous=NORMAL), foreign keys enforced (a document's deletion
+     * cascades to its log).
      */
     DataSource writeDataSource() {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setSynchronous(switch (durability) {
+            case POWER_LOSS -> SQLiteConfig.SynchronousMode.FULL;
+            case PROCESS_CRASH -> SQLiteConfig.SynchronousMode.NORMAL;
+        });
         config.enforceForeignKeys(true);
         config.setBusyTimeout(busyTimeoutMillis);
         return dataSource(config);

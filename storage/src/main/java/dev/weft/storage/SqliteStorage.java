@@ -35,7 +35,7 @@ final class SqliteStorage implements Storage {
         } catch (IOException e) {
             throw new StorageException("cannot create the data directory " + dataDir + ": " + e, e);
         }
-        SqliteConnections connections = new SqliteConnections(databaseFile, settings.busyTimeout());
+        SqliteConnections connections = new SqliteConnections(databaseFile, settings.busyTimeout(), settings.durability());
         int applied = Migrations.apply(connections.writeDataSource());
         StorageWriter writer;
         try {

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param busyTimeout how long a connection waits for a lock held by another process before its statement fails
  * @param clock the time recorded as a document's creation and last modification
  * @param listener observes commits and failed writes (metrics)
+ * @param durability what a committed write survives
  */
 public record StorageSettings(
         int readerPoolSize,
@@ -21,7 +22,8 @@ public record StorageSettings(
         int maxQueuedWrites,
         Duration busyTimeout,
         Clock clock,
-        StorageListener listener) {
+        StorageListener listener,
+        Durability durability) {
 
     public StorageSettings {
         requirePositive(readerPoolSize, "readerPoolSize");
@@ -33,35 +35,51 @@ public record StorageSettings(
         }
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(durability, "durability");
     }
 
-    /** Four readers, up to 1024 writes per commit, 65,536 queued writes, a 5 s busy timeout, the UTC clock. */
+    /**
+     * Four readers, up to 1024 writes per commit, 65,536 queued writes, a 5 s busy timeout, the UTC clock, every
+     * commit synced to the disk.
+     */
     public static StorageSettings defaults() {
-        return new StorageSettings(4, 1024, 65_536, Duration.ofSeconds(5), Clock.systemUTC(), StorageListener.NONE);
+        return new StorageSettings(4, 1024, 65_536, Duration.ofSeconds(5), Clock.systemUTC(), StorageListener.NONE,
+                Durability.POWER_LOSS);
     }
 
     public StorageSettings withReaderPoolSize(int readerPoolSize) {
-        return new StorageSettings(readerPoolSize, maxBatchSize, maxQueuedWrites, busyTimeout, clock, listener);
+        return new StorageSettings(readerPoolSize, maxBatchSize, maxQueuedWrites, busyTimeout, clock, listener,
+                durability);
     }
 
     public StorageSettings withMaxBatchSize(int maxBatchSize) {
-        return new StorageSettings(readerPoolSize, maxBatchSize, maxQueuedWrites, busyTimeout, clock, listener);
+        return new StorageSettings(readerPoolSize, maxBatchSize, maxQueuedWrites, busyTimeout, clock, listener,
+                durability);
     }
 
     public StorageSettings withMaxQueuedWrites(int maxQueuedWrites) {
-        return new StorageSettings(readerPoolSize, maxBatchSize, maxQueuedWrites, busyTimeout, clock, listener);
+        return new StorageSettings(readerPoolSize, maxBatchSize, maxQueuedWrites, busyTimeout, clock, listener,
+                durability);
     }
 
     public StorageSettings withBusyTimeout(Duration busyTimeout) {
-        return new StorageSettings(readerPoolSize, maxBatchSize, maxQueuedWrites, busyTimeout, clock, listener);
+        return new StorageSettings(readerPoolSize, maxBatchSize, maxQueuedWrites, busyTimeout, clock, listener,
+                durability);
     }
 
     public StorageSettings withClock(Clock clock) {
-        return new StorageSettings(readerPoolSize, maxBatchSize, maxQueuedWrites, busyTimeout, clock, listener);
+        return new StorageSettings(readerPoolSize, maxBatchSize, maxQueuedWrites, busyTimeout, clock, listener,
+                durability);
     }
 
     public StorageSettings withListener(StorageListener listener) {
-        return new StorageSettings(readerPoolSize, maxBatchSize, maxQueuedWrites, busyTimeout, clock, listener);
+        return new StorageSettings(readerPoolSize, maxBatchSize, maxQueuedWrites, busyTimeout, clock, listener,
+                durability);
+    }
+
+    public StorageSettings withDurability(Durability durability) {
+        return new StorageSettings(readerPoolSize, maxBatchSize, maxQueuedWrites, busyTimeout, clock, listener,
+                durability);
     }
 
     private static void requirePositive(int value, String name) {

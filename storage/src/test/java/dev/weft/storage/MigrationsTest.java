@@ -18,7 +18,7 @@ class MigrationsTest {
 
     @Test
     void migrationsRunOnceEach() throws SQLException {
-        DataSource database = new SqliteConnections(dataDir.resolve(Storage.DATABASE_FILE), Duration.ofSeconds(5))
+        DataSource database = new SqliteConnections(dataDir.resolve(Storage.DATABASE_FILE), Duration.ofSeconds(5), Durability.POWER_LOSS)
                 .writeDataSource();
 
         int applied = Migrations.apply(database);
@@ -42,7 +42,7 @@ class MigrationsTest {
 
     @Test
     void theDatabaseIsInWalModeWithForeignKeysOn() throws SQLException {
-        DataSource database = new SqliteConnections(dataDir.resolve(Storage.DATABASE_FILE), Duration.ofSeconds(5))
+        DataSource database = new SqliteConnections(dataDir.resolve(Storage.DATABASE_FILE), Duration.ofSeconds(5), Durability.POWER_LOSS)
                 .writeDataSource();
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             assertThat(single(statement, "PRAGMA journal_mode")).isEqualTo("wal");

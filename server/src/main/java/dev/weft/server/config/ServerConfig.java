@@ -1,5 +1,6 @@
 package dev.weft.server.config;
 
+import dev.weft.storage.Durability;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param plugins plugins and the AI provider behind prompt plugins
  * @param webhook where new comments are POSTed, signed; empty for no webhook
  * @param ioThreads the event loops serving connections and documents; 0 for one per processor
+ * @param durability what a committed update survives
  */
 public record ServerConfig(
         String bindAddress,
@@ -31,7 +33,8 @@ public record ServerConfig(
         SignalingSettings signaling,
         PluginSettings plugins,
         Optional<WebhookSettings> webhook,
-        int ioThreads) {
+        int ioThreads,
+        Durability durability) {
 
     /** HS256 needs a key of at least 256 bits (RFC 7518, section 3.2). */
     public static final int MIN_SECRET_BYTES = 32;
@@ -44,6 +47,7 @@ public record ServerConfig(
         Objects.requireNonNull(signaling, "signaling");
         Objects.requireNonNull(plugins, "plugins");
         Objects.requireNonNull(webhook, "webhook");
+        Objects.requireNonNull(durability, "durability");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("the port must be between 0 and 65535, not " + port);
         }
@@ -64,47 +68,53 @@ public record ServerConfig(
     /** Listens on every interface on port 8080, stores in {@code dataDir}, open mode, default limits. */
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("0.0.0.0", 8080, dataDir, Optional.empty(), Limits.DEFAULTS, Duration.ofSeconds(30),
-                SignalingSettings.DEFAULTS, PluginSettings.DEFAULTS, Optional.empty(), 0);
+                SignalingSettings.DEFAULTS, PluginSettings.DEFAULTS, Optional.empty(), 0,
+                Durability.POWER_LOSS);
     }
 
     public ServerConfig withListen(String address, int newPort) {
         return new ServerConfig(address, newPort, dataDir, secret, limits, documentIdleTimeout, signaling, plugins,
-                webhook, ioThreads);
+                webhook, ioThreads, durability);
     }
 
     public ServerConfig withSecret(String newSecret) {
         return new ServerConfig(bindAddress, port, dataDir, Optional.ofNullable(newSecret), limits,
-                documentIdleTimeout, signaling, plugins, webhook, ioThreads);
+                documentIdleTimeout, signaling, plugins, webhook, ioThreads, durability);
     }
 
     public ServerConfig withLimits(Limits newLimits) {
         return new ServerConfig(bindAddress, port, dataDir, secret, newLimits, documentIdleTimeout, signaling,
-                plugins, webhook, ioThreads);
+                plugins, webhook, ioThreads, durability);
     }
 
     public ServerConfig withDocumentIdleTimeout(Duration timeout) {
         return new ServerConfig(bindAddress, port, dataDir, secret, limits, timeout, signaling, plugins, webhook,
-                ioThreads);
+                ioThreads, durability);
     }
 
     public ServerConfig withSignaling(SignalingSettings settings) {
         return new ServerConfig(bindAddress, port, dataDir, secret, limits, documentIdleTimeout, settings, plugins,
-                webhook, ioThreads);
+                webhook, ioThreads, durability);
     }
 
     public ServerConfig withPlugins(PluginSettings settings) {
         return new ServerConfig(bindAddress, port, dataDir, secret, limits, documentIdleTimeout, signaling, settings,
-                webhook, ioThreads);
+                webhook, ioThreads, durability);
     }
 
     public ServerConfig withWebhook(WebhookSettings settings) {
         return new ServerConfig(bindAddress, port, dataDir, secret, limits, documentIdleTimeout, signaling, plugins,
-                Optional.ofNullable(settings), ioThreads);
+                Optional.ofNullable(settings), ioThreads, durability);
     }
 
     public ServerConfig withIoThreads(int threads) {
         return new ServerConfig(bindAddress, port, dataDir, secret, limits, documentIdleTimeout, signaling, plugins,
-                webhook, threads);
+                webhook, threads, durability);
+    }
+
+    public ServerConfig withDurability(Durability newDurability) {
+        return new ServerConfig(bindAddress, port, dataDir, secret, limits, documentIdleTimeout, signaling, plugins,
+                webhook, ioThreads, newDurability);
     }
 
     /** The number of event loops to start: {@link #ioThreads}, or one per processor when it is 0. */
@@ -118,6 +128,6 @@ public record ServerConfig(
         return "ServerConfig[bindAddress=" + bindAddress + ", port=" + port + ", dataDir=" + dataDir + ", secret="
                 + (secret.isPresent() ? "(set)" : "(none)") + ", limits=" + limits + ", documentIdleTimeout="
                 + documentIdleTimeout + ", signaling=" + signaling + ", plugins=" + plugins + ", webhook=" + webhook
-                + ", ioThreads=" + ioThreads + "]";
+                + ", ioThreads=" + ioThreads + ", durability=" + durability + "]";
     }
 }

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Nothing anyone has seen is lost: the server broadcasts an update only once it is committed, so after a crash
@@ -27,11 +29,14 @@ class DurabilityTest {
     @TempDir
     Path dataDir;
 
-    @Test
-    void afterASigkillWhileClientsWriteTheRestartedServerHoldsEveryUpdateAnyClientReceived() throws Exception {
+    /** Both durabilities promise this much: a crash of the process takes back nothing committed. */
+    @ParameterizedTest
+    @ValueSource(strings = {"power-loss", "process-crash"})
+    void afterASigkillWhileClientsWriteTheRestartedServerHoldsEveryUpdateAnyClientReceived(String durability)
+            throws Exception {
         List<RawClient> clients = new ArrayList<>();
         List<Thread> writers = new ArrayList<>();
-        try (ServerProcess server = ServerProcess.start(dataDir)) {
+        try (ServerProcess server = ServerProcess.start(dataDir, "--durability", durability)) {
             RawClient observer = RawClient.connect(server.port(), "crash");
             clients.add(observer);
             for (int i = 0; i < 3; i++) {
