@@ -10,8 +10,11 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -61,6 +64,8 @@ public final class PluginRuntime implements AutoCloseable {
     private final ModuleValidator validator;
     private final Engine engine;
     private final ThreadPoolExecutor workers;
+    /** The contexts of the runs under way, for {@link #close} to stop. */
+    private final Set<Context> running = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService watchdog;
     private final Map<String, Bucket> rateLimits = new ConcurrentHashMap<>();
     private final TimeMeter rateClock;
@@ -256,6 +261,11 @@ public final class PluginRuntime implements AutoCloseable {
         AtomicBoolean timedOut = new AtomicBoolean();
         long memoryBytes = 0;
         Context context = newContext();
+        running.add(context);
+        if (workers.isShutdown()) {
+            // close() may have looked at the running contexts before this one was among them.
+            cancel(context);
+        }
         ScheduledFuture<?> deadline = watchdog.schedule(() -> {
             timedOut.set(true);
             stop(context);
@@ -289,6 +299,7 @@ public final class PluginRuntime implements AutoCloseable {
         } finally {
             deadline.cancel(false);
             context.close(true);
+            running.remove(context);
         }
     }
 
@@ -305,11 +316,16 @@ public final class PluginRuntime implements AutoCloseable {
         try {
             context.interrupt(INTERRUPT_GRACE);
         } catch (TimeoutException | RuntimeException e) {
-            try {
-                context.close(true);
-            } catch (RuntimeException closing) {
-                // Closed already, by the run's own thread: nothing left to stop.
-            }
+            cancel(context);
+        }
+    }
+
+    /** Closes a context, cancelling what runs in it (a context that cannot be entered any more fails the run). */
+    private static void cancel(Context context) {
+        try {
+            context.close(true);
+        } catch (RuntimeException closing) {
+            // Closed already, by the run's own thread: nothing left to stop.
         }
     }
 
@@ -363,13 +379,36 @@ public final class PluginRuntime implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * Refuses the queued runs, cancels the runs under way, waits until the workers have
+     * left their contexts, then closes the engine. Closing the engine while a worker is still inside a context
+     * (or a worker thread interrupted there) can wait for that thread forever: so workers are never interrupted,
+     * and if one has not come out in time the engine is left to the garbage collector rather than closed.
+     */
     @Override
     public void close() {
-        for (Runnable queued : workers.shutdownNow()) {
-            ((QueuedRun) queued).refuse();
-        }
+        List<Runnable> queued = new ArrayList<>();
+        workers.getQueue().drainTo(queued);
+        workers.shutdown();
+        queued.forEach(run -> ((QueuedRun) run).refuse());
+        running.forEach(PluginRuntime::cancel);
+        boolean idle = awaitWorkers(limits.runDeadline().plusSeconds(5));
         watchdog.shutdownNow();
-        engine.close(true);
+        if (idle) {
+            engine.close(true);
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "a plugin run was still under way past its deadline when the "
+                    + "runtime closed; its engine is left unclosed");
+        }
+    }
+
+    private boolean awaitWorkers(Duration atMost) {
+        try {
+            return workers.awaitTermination(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** A run waiting for a worker, which completes its future whatever happens, closing the runtime included. */

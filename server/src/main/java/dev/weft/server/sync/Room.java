@@ -58,7 +58,11 @@ import org.slf4j.LoggerFactory;
  */
 final class Room {
     private static final Logger log = LoggerFactory.getLogger(Room.class);
-    /** Appends after which the update log is folded into a snapshot, in the background. */
+    /**
+     * Appends after which the update log is folded into a snapshot, in the background, once they also add up to
+     * half the last snapshot's size: folding rewrites the whole snapshot, so a large document is folded less
+     * often, and what compaction writes stays proportional to what clients write, not to the document's size.
+     */
     private static final int COMPACT_AFTER_APPENDS = 1000;
     /**
      * Uncommitted writes above which the connections that sent them stop being read, and below which they are
@@ -93,6 +97,9 @@ final class Room {
     private CompletableFuture<Void> lastCommit = CompletableFuture.completedFuture(null);
     private ScheduledFuture<?> awarenessCheck;
     private int appendsSinceCompaction;
+    private long bytesSinceCompaction;
+    /** The stored snapshot's size, as of the load or the last compaction. */
+    private long snapshotBytes;
     private boolean compacting;
 
     Room(String name, ScheduledExecutorService thread, Rooms rooms) {
@@ -167,6 +174,7 @@ final class Room {
             fail("the stored document is corrupt", e);
             return;
         }
+        snapshotBytes = stored.snapshot().map(snapshot -> (long) snapshot.length).orElse(0L);
         doc.onUpdate(this::applied);
         state = State.ACTIVE;
         rooms.metrics().documentLoaded();
@@ -298,7 +306,9 @@ final class Room {
             startBroadcast();
             turn.addUpdate(update, from);
         }
-        if (++appendsSinceCompaction >= COMPACT_AFTER_APPENDS && !compacting) {
+        bytesSinceCompaction += update.length;
+        if (++appendsSinceCompaction >= COMPACT_AFTER_APPENDS && bytesSinceCompaction >= snapshotBytes / 2
+                && !compacting) {
             compact();
         }
         rooms.touchIfIdle(this);
@@ -440,8 +450,14 @@ final class Room {
     private void compact() {
         compacting = true;
         appendsSinceCompaction = 0;
+        bytesSinceCompaction = 0;
         rooms.background(() -> rooms.store().compact(name))
-                .whenComplete((result, failure) -> execute(() -> compacting = false));
+                .whenComplete((result, failure) -> execute(() -> {
+                    compacting = false;
+                    if (result != null) {
+                        snapshotBytes = result.bytesAfter();
+                    }
+                }));
     }
 
     /** Evicted by the registry: nobody holds the room. Folds its log into a snapshot on the way out. */
