@@ -1,5 +1,6 @@
 // Weft's editor page: one shared plain text (the Y.Text "text") in a textarea, synced with the server that served
-// the page through an unmodified y-websocket provider, and the people editing it (awareness).
+// the page through an unmodified y-websocket provider, the people editing it (awareness), and the comment threads
+// on it, their passages highlighted in the text; selecting a passage and commenting opens a thread.
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { connectionFor, addressOf } from './connection.js'
@@ -63,6 +64,14 @@ onPermissionDenied(provider, reason => {
 
 bindTextarea(doc.getText('text'), element('text'))
 showComments({
-  ytext: doc.getText('text'), provider, docName, token: params.token ?? null, list: element('threads'), onError: showNotice
+  ytext: doc.getText('text'),
+  provider,
+  docName,
+  token: params.token ?? null,
+  textarea: element('text'),
+  backdrop: element('highlights'),
+  list: element('threads'),
+  form: element('comment'),
+  onError: showNotice
 })
 showPresence(provider.awareness, { nameInput: element('name'), list: element('people'), storage: window.sessionStorage })

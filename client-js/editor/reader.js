@@ -40,24 +40,19 @@ const read = session => {
   const ytext = doc.getText('text')
   const textarea = element('text')
   bindTextarea(ytext, textarea)
-  const comments = showComments({
-    ytext, provider, docName: session.document, token: session.token, list: element('threads'), onError: showNotice
+  const form = element('comment')
+  form.hidden = session.role !== 'commenter'
+  showComments({
+    ytext,
+    provider,
+    docName: session.document,
+    token: session.token,
+    textarea,
+    backdrop: element('highlights'),
+    list: element('threads'),
+    form: session.role === 'commenter' ? form : undefined,
+    onError: showNotice
   })
-  if (session.role === 'commenter') {
-    const form = element('comment')
-    form.hidden = false
-    form.addEventListener('submit', event => {
-      event.preventDefault()
-      const { selectionStart, selectionEnd } = textarea
-      if (selectionStart === selectionEnd) {
-        showNotice('Select the passage your comment is about first.')
-        return
-      }
-      const body = form.elements.namedItem('body')
-      comments.commentOn(selectionStart, selectionEnd, body.value)
-        .then(() => { body.value = '' }, error => showNotice(error.message))
-    })
-  }
 }
 
 const open = async () => {

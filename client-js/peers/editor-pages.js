@@ -13,10 +13,18 @@
 //   fill       {page, selector, value}      fills a field, as typing into it does
 //   click      {page, selector}             clicks an element (a button)
 //   select     {page, start, end}           selects characters start to end of the text, as dragging over them does
-//   comments   {page}                       -> {threads: [{id, anchor, quote, comments: [{author, body}]}], notice,
-//                                              status, text, errors}: the comment threads the page shows, on the
-//                                              editor page and the reader page (read.html) alike
+//   comments   {page}                       -> {threads: [{id, anchor, quote, resolved, private, active, buttons,
+//                                              comments: [{author, body}], highlight}], selection, notice, status,
+//                                              text, backdropMatches, errors}: the comment threads the page shows,
+//                                              on the editor page and the reader page (read.html) alike. A thread's
+//                                              `highlight` is {start, end, text} of the marks behind the text that
+//                                              carry its id (offsets counted in the backdrop's own text), or null;
+//                                              `backdropMatches` says the backdrop holds the textarea's text
 //   reply      {page, thread, body}         types a reply into a thread's box and sends it
+//   threadButton {page, thread, label}      clicks the button labelled `label` of a thread (Resolve, Reopen)
+//   clickQuote {page, thread}               clicks a thread's quoted passage
+//   clickPassage {page, thread}             clicks the text at the middle of a thread's highlight, with the
+//                                              mouse, where a person sees it (the textarea takes the click)
 //   close      {page}
 import { chromium } from 'playwright-core'
 import { serveLines, lookUp } from './line-protocol.js'
@@ -127,19 +135,43 @@ serveLines({
     const { page, errors } = tab(request)
     const shown = await page.evaluate(() => {
       const notice = document.getElementById('notice')
+      const textarea = document.getElementById('text')
+      const backdrop = document.getElementById('highlights')
+      // Where each thread's marks lie in the backdrop's text.
+      const highlighted = new Map()
+      let offset = 0
+      for (const node of backdrop.childNodes) {
+        const length = node.textContent.length
+        for (const id of node.nodeName === 'MARK' ? node.dataset.threads.split(' ') : []) {
+          const [start, end] = highlighted.get(id) ?? [offset, offset]
+          highlighted.set(id, [Math.min(start, offset), Math.max(end, offset + length)])
+        }
+        offset += length
+      }
+      const highlight = id => {
+        const range = highlighted.get(id)
+        return range ? { start: range[0], end: range[1], text: backdrop.textContent.slice(range[0], range[1]) } : null
+      }
       return {
         threads: [...document.querySelectorAll('#threads > li')].map(item => ({
           id: Number(item.dataset.threadId),
           anchor: item.dataset.anchor,
           quote: item.querySelector('blockquote').textContent,
+          resolved: item.dataset.resolved === 'true',
+          private: item.dataset.private === 'true',
+          active: item.classList.contains('active'),
+          buttons: [...item.querySelectorAll(':scope > button')].map(button => button.textContent),
           comments: [...item.querySelectorAll('.comment')].map(line => ({
             author: line.querySelector('b').textContent,
             body: line.lastChild.textContent.slice(1)
-          }))
+          })),
+          highlight: highlight(item.dataset.threadId)
         })),
+        selection: [textarea.selectionStart, textarea.selectionEnd],
         notice: notice.hidden ? null : notice.textContent,
         status: document.getElementById('status').dataset.status,
-        text: document.getElementById('text').value
+        text: textarea.value,
+        backdropMatches: backdrop.textContent === textarea.value
       }
     })
     return { ...shown, errors }
@@ -147,7 +179,25 @@ serveLines({
   reply: async ({ page, thread, body }) => {
     const item = tab({ page }).page.locator(`#threads > li[data-thread-id="${thread}"]`)
     await item.locator('input[name=body]').fill(body)
-    await item.locator('button').click()
+    await item.locator('.reply button').click()
+  },
+  threadButton: async ({ page, thread, label }) => {
+    await tab({ page }).page.locator(`#threads > li[data-thread-id="${thread}"] > button`, { hasText: label }).click()
+  },
+  clickQuote: async ({ page, thread }) => {
+    await tab({ page }).page.locator(`#threads > li[data-thread-id="${thread}"] blockquote`).click()
+  },
+  clickPassage: async ({ page, thread }) => {
+    const { page: tabPage } = tab({ page })
+    // The first line box of its first mark: a passage broken over two lines has a bounding box wider than either.
+    const box = await tabPage.evaluate(id => {
+      const rect = document.querySelector(`#highlights mark[data-threads~="${id}"]`)?.getClientRects()[0]
+      return rect ? { x: rect.x, y: rect.y, width: rect.width, height: rect.height } : null
+    }, thread)
+    if (box === null) {
+      throw new Error(`thread ${thread} has no highlight to click`)
+    }
+    await tabPage.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
   },
   screenshot: async request => {
     await tab(request).page.screenshot({ path: request.path })

@@ -138,7 +138,8 @@ public final class WeftServer implements AutoCloseable {
     private CommentThreads registerComments(ApiRoutes routes, DocumentAccess access, NotificationRepository feed) {
         LiveEvents live = new LiveEvents(rooms::publish);
         CommentThreads threads = new CommentThreads(new CommentRepository(storage.tables(), InstantSource.system()),
-                rooms, live, new Notifier(feed, live, webhooks), access::owner, CommentLimits.DEFAULTS);
+                rooms, live, new Notifier(feed, live, webhooks, access::subjectMayRead), access::owner,
+                CommentLimits.DEFAULTS);
         new CommentsApi(access, threads, live).register(routes);
         new NotificationsApi(access, feed, live).register(routes);
         return threads;

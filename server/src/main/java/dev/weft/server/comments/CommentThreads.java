@@ -3,6 +3,7 @@ package dev.weft.server.comments;
 import dev.weft.crdt.Doc;
 import dev.weft.crdt.RelativePosition;
 import dev.weft.crdt.YText;
+import dev.weft.server.auth.ReaderTokens;
 import dev.weft.server.http.ApiException;
 import dev.weft.server.sharing.Member;
 import dev.weft.server.sharing.Role;
@@ -12,7 +13,6 @@ import dev.weft.storage.comments.CommentAuthor;
 import dev.weft.storage.comments.CommentRepository;
 import dev.weft.storage.comments.CommentThread;
 import dev.weft.storage.comments.NewThread;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
@@ -85,7 +84,7 @@ public final class CommentThreads {
             return resolved;
         }).orElse(Map.of());
         return visible.stream()
-                .map(t -> CommentViews.thread(t, anchors.getOrDefault(t.id(), Optional.empty())))
+                .map(t -> forCaller(CommentViews.thread(t, anchors.getOrDefault(t.id(), Optional.empty())), t, member))
                 .toList();
     }
 
@@ -95,7 +94,21 @@ public final class CommentThreads {
         Optional<ResolvedAnchor> where = readDocument(document, thread,
                 doc -> Anchors.text(doc, found.anchorType()).flatMap(text -> resolveStored(doc, text, found)))
                 .flatMap(Function.identity());
-        return CommentViews.thread(found, where);
+        return forCaller(CommentViews.thread(found, where), found, member);
+    }
+
+    /**
+     * A thread's view for {@code member}, with {@code can}: what they may do to it ({@code reply}, {@code resolve}
+     * (and reopen), {@code delete}), so that a page offers only the controls that work. Lists and single threads
+     * carry it; live events, which one text serves a whole audience, do not.
+     */
+    private static Map<String, Object> forCaller(Map<String, Object> view, CommentThread thread, Member member) {
+        Map<String, Object> can = new LinkedHashMap<>();
+        can.put("reply", member.role().canComment());
+        can.put("resolve", mayResolve(member, thread));
+        can.put("delete", mayDelete(member, thread.author()));
+        view.put("can", can);
+        return view;
     }
 
     /**
@@ -206,7 +219,7 @@ public final class CommentThreads {
     void deleteComment(String document, long threadId, long commentId, Member member) {
         CommentThread thread = visibleThread(document, threadId, member);
         Comment comment = thread.comment(commentId).orElseThrow(() -> noComment(commentId));
-        if (!comment.author().subject().equals(member.subject()) && member.role() != Role.OWNER) {
+        if (!mayDelete(member, comment.author())) {
             throw ApiException.forbidden("only its author or the document's owner deletes a comment");
         }
         switch (await(repository.deleteComment(document, threadId, commentId))) {
@@ -220,7 +233,7 @@ public final class CommentThreads {
 
     void deleteThread(String document, long threadId, Member member) {
         CommentThread thread = visibleThread(document, threadId, member);
-        if (!thread.author().subject().equals(member.subject()) && member.role() != Role.OWNER) {
+        if (!mayDelete(member, thread.author())) {
             throw ApiException.forbidden("only its author or the document's owner deletes a thread");
         }
         if (!await(repository.deleteThread(document, threadId))) {
@@ -232,7 +245,7 @@ public final class CommentThreads {
     /** Resolves the thread ({@code resolved}) or reopens it. */
     Map<String, Object> resolve(String document, long threadId, Member member, boolean resolved) {
         CommentThread thread = visibleThread(document, threadId, member);
-        if (!thread.author().subject().equals(member.subject()) && !member.role().canEdit()) {
+        if (!mayResolve(member, thread)) {
             throw ApiException.forbidden("only its author or an editor resolves or reopens a thread");
         }
         CommentThread changed = await(repository.resolve(document, threadId, resolved ? member.subject() : null))
@@ -246,6 +259,16 @@ public final class CommentThreads {
     /** Whether {@code member} may see {@code thread}: a public one, or a private one they are a party to. */
     static boolean canSee(Member member, CommentThread thread) {
         return !thread.isPrivate() || thread.privateTo().equals(member.subject()) || member.role() == Role.OWNER;
+    }
+
+    /** Whether {@code member} may resolve and reopen {@code thread}: its author, editors and the owner. */
+    private static boolean mayResolve(Member member, CommentThread thread) {
+        return thread.author().subject().equals(member.subject()) || member.role().canEdit();
+    }
+
+    /** Whether {@code member} may delete what {@code author} wrote (a comment, a thread): its author or the owner. */
+    private static boolean mayDelete(Member member, CommentAuthor author) {
+        return author.subject().equals(member.subject()) || member.role() == Role.OWNER;
     }
 
     /** Who receives events about {@code thread}: everyone, or its reader and the document's owner. */
@@ -269,6 +292,10 @@ public final class CommentThreads {
         if (reader == null || reader.isBlank()) {
             throw ApiException.badRequest("invalid_thread",
                     "the owner names the reader of a private thread in \"reader\"");
+        }
+        if (!reader.startsWith(ReaderTokens.SUBJECT_PREFIX)) {
+            throw ApiException.badRequest("invalid_thread", "a private thread is with a share-link reader: \"reader\" "
+                    + "is their subject, " + ReaderTokens.SUBJECT_PREFIX + "<session>, not " + reader);
         }
         return reader;
     }
@@ -311,14 +338,6 @@ public final class CommentThreads {
 
     /** The future's result; its ApiException as is, any other failure as 503. */
     private static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException failure) {
-            if (failure.getCause() instanceof ApiException api) {
-                throw api;
-            }
-            throw new ApiException(HttpResponseStatus.SERVICE_UNAVAILABLE, "unavailable",
-                    "comments are unavailable right now: " + failure.getCause().getMessage());
-        }
+        return ApiException.await(future, "comments are unavailable right now");
     }
 }

@@ -2,6 +2,7 @@ package dev.weft.server.comments;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.weft.server.auth.AuthException;
+import dev.weft.server.auth.Grant;
 import dev.weft.server.http.ApiException;
 import dev.weft.server.http.ApiRequest;
 import dev.weft.server.http.ApiResponse;
@@ -105,11 +106,16 @@ public final class CommentsApi {
         return ApiResponse.ok(threads.resolve(document, id(request, "thread"), member, resolved));
     }
 
-    /** Server-sent events: the comment events of the document this caller may see, and their notifications. */
+    /**
+     * Server-sent events: the comment events of the document this caller may see, and their notifications, for as
+     * long as the caller may still read the document.
+     */
     private ApiResponse events(ApiRequest request) throws AuthException {
         String document = request.pathParameter("name");
+        Grant grant = access.authenticate(request);
         Member member = access.require(request, document, Role.VIEWER);
-        return EventStream.response(sink -> live.subscribe(document, member.subject(), sink));
+        return EventStream.response(sink -> live.subscribe(document, member.subject(),
+                () -> access.mayStillRead(grant, document), sink));
     }
 
     private static long id(ApiRequest request, String placeholder) {

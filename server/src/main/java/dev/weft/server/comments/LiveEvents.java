@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * Sends live events to everyone allowed to see them, the moment they happen: to the sync WebSockets of the
@@ -20,7 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>An event is one JSON object with a {@code type} and the {@code document}; the same text travels in the
  * extension message and as the SSE event's data (the SSE event's name is the type). Audiences are checked by
- * subject, as they were computed when the event happened. Thread-safe.
+ * subject, as they were computed when the event happened. A stream outlives the request that authorized it, so
+ * before each event it is asked whether its holder may still have it (a removed member, an unpublished link, an
+ * expired token may not): one who may not is disconnected instead, as a socket is. Those checks may read the
+ * database: publish from a thread that may block. Thread-safe.
  */
 public final class LiveEvents {
     /** The extension of comment events: threads and comments created, edited, resolved, deleted. */
@@ -32,16 +36,20 @@ public final class LiveEvents {
 
     private final SocketPublisher sockets;
     private final Map<String, Set<Listener>> byDocument = new ConcurrentHashMap<>();
-    private final Map<String, Set<EventSink>> bySubject = new ConcurrentHashMap<>();
+    private final Map<String, Set<Listener>> bySubject = new ConcurrentHashMap<>();
     private final AtomicLong eventIds = new AtomicLong();
 
     public LiveEvents(SocketPublisher sockets) {
         this.sockets = sockets;
     }
 
-    /** Streams {@code document}'s events to {@code sink} for as long as it is open, those {@code subject} may see. */
-    public void subscribe(String document, String subject, EventSink sink) {
-        Listener listener = new Listener(subject, sink);
+    /**
+     * Streams {@code document}'s events to {@code sink} for as long as it is open, those {@code subject} may see.
+     *
+     * @param stillAllowed whether the stream's holder may still read the document, asked before each event
+     */
+    public void subscribe(String document, String subject, BooleanSupplier stillAllowed, EventSink sink) {
+        Listener listener = new Listener(subject, sink, stillAllowed);
         byDocument.computeIfAbsent(document, d -> ConcurrentHashMap.newKeySet()).add(listener);
         sink.onClose(() -> byDocument.computeIfPresent(document, (d, listeners) -> {
             listeners.remove(listener);
@@ -49,12 +57,17 @@ public final class LiveEvents {
         }));
     }
 
-    /** Streams the notifications of {@code subject}, on every document, to {@code sink} for as long as it is open. */
-    public void subscribeToNotifications(String subject, EventSink sink) {
-        bySubject.computeIfAbsent(subject, s -> ConcurrentHashMap.newKeySet()).add(sink);
-        sink.onClose(() -> bySubject.computeIfPresent(subject, (s, sinks) -> {
-            sinks.remove(sink);
-            return sinks.isEmpty() ? null : sinks;
+    /**
+     * Streams the notifications of {@code subject}, on every document, to {@code sink} for as long as it is open.
+     *
+     * @param stillAllowed whether the stream's holder is still accepted, asked before each notification
+     */
+    public void subscribeToNotifications(String subject, BooleanSupplier stillAllowed, EventSink sink) {
+        Listener listener = new Listener(subject, sink, stillAllowed);
+        bySubject.computeIfAbsent(subject, s -> ConcurrentHashMap.newKeySet()).add(listener);
+        sink.onClose(() -> bySubject.computeIfPresent(subject, (s, listeners) -> {
+            listeners.remove(listener);
+            return listeners.isEmpty() ? null : listeners;
         }));
     }
 
@@ -71,7 +84,7 @@ public final class LiveEvents {
         ServerSentEvent event = new ServerSentEvent(Long.toString(eventIds.incrementAndGet()), type, json);
         for (Listener listener : byDocument.getOrDefault(document, Set.of())) {
             if (audience.includes(listener.subject())) {
-                listener.sink().send(event);
+                listener.deliver(event);
             }
         }
     }
@@ -84,11 +97,11 @@ public final class LiveEvents {
         ServerSentEvent event = new ServerSentEvent(Long.toString(eventIds.incrementAndGet()), "notification", json);
         for (Listener listener : byDocument.getOrDefault(document, Set.of())) {
             if (recipient.equals(listener.subject())) {
-                listener.sink().send(event);
+                listener.deliver(event);
             }
         }
-        for (EventSink sink : bySubject.getOrDefault(recipient, Set.of())) {
-            sink.send(event);
+        for (Listener listener : bySubject.getOrDefault(recipient, Set.of())) {
+            listener.deliver(event);
         }
     }
 
@@ -104,6 +117,14 @@ public final class LiveEvents {
         }
     }
 
-    private record Listener(String subject, EventSink sink) {
+    private record Listener(String subject, EventSink sink, BooleanSupplier stillAllowed) {
+        /** Sends {@code event}, or disconnects a holder who may no longer have it (its client then learns why). */
+        void deliver(ServerSentEvent event) {
+            if (stillAllowed.getAsBoolean()) {
+                sink.send(event);
+            } else {
+                sink.close();
+            }
+        }
     }
 }

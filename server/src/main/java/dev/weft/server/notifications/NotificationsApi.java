@@ -1,6 +1,7 @@
 package dev.weft.server.notifications;
 
 import dev.weft.server.auth.AuthException;
+import dev.weft.server.auth.Grant;
 import dev.weft.server.comments.LiveEvents;
 import dev.weft.server.http.ApiException;
 import dev.weft.server.http.ApiRequest;
@@ -60,8 +61,9 @@ public final class NotificationsApi {
     }
 
     private ApiResponse events(ApiRequest request) throws AuthException {
-        String subject = access.authenticate(request).subject();
-        return EventStream.response(sink -> live.subscribeToNotifications(subject, sink));
+        Grant grant = access.authenticate(request);
+        return EventStream.response(sink -> live.subscribeToNotifications(grant.subject(),
+                () -> access.stillAccepted(grant), sink));
     }
 
     private static long number(String value, String name) {

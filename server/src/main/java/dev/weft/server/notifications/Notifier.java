@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Tells those concerned of each new comment: the document's owner and everyone who wrote in the thread, never the
- * comment's own author (and for a private thread only its two parties). Each gets it in their stored feed and,
+ * comment's own author (and for a private thread only its two parties), and only while they may still read the
+ * document (a removed member, a reader whose link was unpublished, is told nothing more). Each gets it in their stored feed and,
  * once stored, live on whatever they have open ({@link LiveEvents#notify}); the webhook, when configured, gets one
  * event per comment, naming the recipients.
  */
@@ -29,29 +31,40 @@ public final class Notifier implements CommentListener {
     private final NotificationRepository feed;
     private final LiveEvents live;
     private final Optional<WebhookSender> webhook;
+    private final BiPredicate<String, String> mayRead;
 
-    public Notifier(NotificationRepository feed, LiveEvents live, Optional<WebhookSender> webhook) {
+    /**
+     * @param mayRead whether a subject may read a document now (the sharing feature's
+     *     {@code DocumentAccess.subjectMayRead}); may read the database
+     */
+    public Notifier(NotificationRepository feed, LiveEvents live, Optional<WebhookSender> webhook,
+            BiPredicate<String, String> mayRead) {
         this.feed = feed;
         this.live = live;
         this.webhook = webhook;
+        this.mayRead = mayRead;
     }
 
     @Override
     public void commented(CommentThread thread, Comment comment, Optional<String> owner) {
-        List<String> recipients = recipients(thread, comment, owner);
+        List<String> recipients = recipients(thread, comment, owner).stream()
+                .filter(subject -> mayRead.test(subject, thread.document()))
+                .toList();
         boolean opened = thread.comments().getFirst().id() == comment.id();
         NotificationEvent event = new NotificationEvent(
                 opened ? NotificationEvent.Kind.COMMENT : NotificationEvent.Kind.REPLY, thread.document(),
                 thread.id(), comment.id(), comment.author().subject(), comment.author().name(),
                 excerpt(comment.body()));
         if (!recipients.isEmpty()) {
-            feed.add(recipients, event).whenComplete((stored, failure) -> {
+            // Live delivery checks that each stream may still have it, which reads the database: not on the
+            // storage writer's thread, which completes the write.
+            feed.add(recipients, event).whenCompleteAsync((stored, failure) -> {
                 if (failure != null) {
                     log.warn("could not store the notifications of comment {}", comment.id(), failure);
                     return;
                 }
                 stored.forEach(n -> live.notify(n.recipient(), thread.document(), view(n)));
-            });
+            }, Thread::startVirtualThread);
         }
         webhook.ifPresent(sender -> sender.send(opened ? "comment.created" : "reply.created",
                 webhookFields(thread, comment, recipients)));

@@ -6,12 +6,14 @@ import dev.weft.server.auth.Authenticator;
 import dev.weft.server.auth.DocumentAccessPolicy;
 import dev.weft.server.auth.Grant;
 import dev.weft.server.auth.ReaderSession;
+import dev.weft.server.auth.ReaderTokens;
 import dev.weft.server.http.ApiException;
 import dev.weft.server.http.ApiRequest;
 import dev.weft.storage.sharing.DocumentRecord;
 import dev.weft.storage.sharing.DocumentRecordStore;
 import dev.weft.storage.sharing.ShareLinkRecord;
 import dev.weft.storage.sharing.ShareLinkStore;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -139,6 +141,49 @@ public final class DocumentAccess implements DocumentAccessPolicy {
         return decide(grant, document) instanceof Decision.Allowed allowed
                 ? Optional.of(allowed.member())
                 : Optional.empty();
+    }
+
+    /**
+     * Whether {@code grant}, accepted earlier, may still read {@code document} now: it has not expired, and it still
+     * has a role there (a member not removed, a reader whose link still opens). For what outlives the request that
+     * checked it (event streams), before each thing sent. Reads the database.
+     */
+    public boolean mayStillRead(Grant grant, String document) {
+        return !expired(grant) && resolve(grant, document).isPresent();
+    }
+
+    /**
+     * Whether {@code grant}, accepted earlier, is still accepted now: it has not expired, and a reader's link still
+     * opens its document. Reads the database.
+     */
+    public boolean stillAccepted(Grant grant) {
+        return grant.reader().map(reader -> mayStillRead(grant, reader.document())).orElseGet(() -> !expired(grant));
+    }
+
+    /**
+     * Whether {@code subject} may read {@code document} now, as far as the server can tell without their token: for
+     * telling people of what happens on a document after they looked (notifications). A share-link reader: their
+     * session and its link still stand, on this document. On a document with a record: its owner and members
+     * (everyone, in the open mode). Without a record, tokens decide, and the server keeps none: yes. Reads the
+     * database.
+     */
+    public boolean subjectMayRead(String subject, String document) {
+        Instant now = clock.instant();
+        if (subject.startsWith(ReaderTokens.SUBJECT_PREFIX)) {
+            return links.standing(subject.substring(ReaderTokens.SUBJECT_PREFIX.length()))
+                    .filter(standing -> standing.link().document().equals(document)
+                            && standing.link().published()
+                            && !standing.link().isExpiredAt(now)
+                            && standing.session().expiresAt().isAfter(now))
+                    .isPresent();
+        }
+        return authenticator.isOpen() || records.membership(document, subject)
+                .map(membership -> membership.owner() || membership.role().isPresent())
+                .orElse(true);
+    }
+
+    private boolean expired(Grant grant) {
+        return grant.expires().map(expires -> !clock.instant().isBefore(expires)).orElse(false);
     }
 
     /**

@@ -44,6 +44,7 @@ class CommentEventsTest {
         for (String document : List.of("drafts", "live")) {
             CommentFixtures.document(dataDir, document, "ada", Map.of("bob", "editor", "carl", "commenter"));
         }
+        CommentFixtures.document(dataDir, "leaving", "ada", Map.of("gus", "commenter", "ivy", "commenter"));
         server = TestServers.withTokens(dataDir);
         ws = URI.create("ws://127.0.0.1:" + server.port());
         peers = SyncPeers.start();
@@ -171,6 +172,63 @@ class CommentEventsTest {
                     .containsExactly("Carl", "Bob");
         }
         assertThat(adaSocket.extensionMessages()).allMatch(m -> m.path("extension").asText().equals("comments"));
+    }
+
+    @Test
+    void aStreamEndsOnceItsHolderMayNoLongerReadTheDocumentAndGetsNothingMore() throws Exception {
+        SyncPeer writer = peer("leaving", "ada", Map.of());
+        writer.insertText(0, "Who still reads this?");
+        await().atMost(SyncPeer.AWAIT_TIMEOUT).until(() -> ada.get("/api/documents/leaving/content").body()
+                .path("text").asText(), "Who still reads this?"::equals);
+        Response link = ada.post("/api/documents/leaving/links", Map.of("allow_comments", true));
+        String readerToken = ApiClient.as(server.port(), null).post("/api/links/" + link.body().path("token").asText()
+                + "/sessions", Map.of("name", "Rita")).body().path("token").asText();
+        ApiClient rita = ApiClient.as(server.port(), readerToken);
+        long thread = rita.post("/api/documents/leaving/threads",
+                thread(writer.relativePosition(0, 0), writer.relativePosition(3, -1), "Me!")).body().path("id").asLong();
+        ApiClient gus = ApiClient.as(server.port(), token("gus", "Gus"));
+        ApiClient ivy = ApiClient.as(server.port(), token("ivy", "Ivy"));
+        for (ApiClient participant : List.of(gus, ivy)) {
+            assertThat(participant.post("/api/documents/leaving/threads/" + thread + "/comments", Map.of("body", "Me too."))
+                    .status()).isEqualTo(201);
+        }
+        try (SseClient adaStream = SseClient.open(server.port(), "/api/documents/leaving/events", token("ada", "Ada"));
+                SseClient gusStream = SseClient.open(server.port(), "/api/documents/leaving/events", token("gus", "Gus"));
+                SseClient ritaStream = SseClient.open(server.port(), "/api/documents/leaving/events", readerToken);
+                SseClient ritaFeed = SseClient.open(server.port(), "/api/notifications/events", readerToken)) {
+            assertThat(List.of(adaStream.status(), gusStream.status(), ritaStream.status(), ritaFeed.status()))
+                    .containsOnly(200);
+
+            assertThat(ada.delete("/api/documents/leaving/members/gus").status()).isEqualTo(204);
+            assertThat(ada.post("/api/documents/leaving/links/" + link.body().path("id").asText() + "/unpublish", null)
+                    .status()).isEqualTo(200);
+            // A reply in the thread: an event for the document's streams, a notification for its participants.
+            long reply = ada.post("/api/documents/leaving/threads/" + thread + "/comments",
+                    Map.of("body", "Not you, any more.")).body().path("id").asLong();
+
+            await().atMost(SyncPeer.AWAIT_TIMEOUT).until(() -> adaStream.events().stream()
+                    .anyMatch(e -> e.name().equals("comment.created")));
+            for (SseClient gone : List.of(gusStream, ritaStream)) {
+                await().atMost(SyncPeer.AWAIT_TIMEOUT).until(gone::ended);
+                assertThat(gone.events()).as("nothing after access ended").isEmpty();
+            }
+            assertThat(adaStream.ended()).isFalse();
+
+            // Only ivy, who still reads the document, is told of the reply; gus and rita are not, in any feed.
+            await().atMost(SyncPeer.AWAIT_TIMEOUT).until(() -> notifiedOf(ivy, reply));
+            assertThat(notifiedOf(gus, reply)).isFalse();
+            assertThat(notifiedOf(rita, reply)).isFalse();
+            assertThat(ritaFeed.events()).isEmpty();
+        }
+    }
+
+    private static boolean notifiedOf(ApiClient client, long comment) {
+        for (JsonNode notification : client.get("/api/notifications").body().path("notifications")) {
+            if (notification.path("comment_id").asLong() == comment) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test

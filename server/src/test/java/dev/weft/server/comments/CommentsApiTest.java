@@ -132,6 +132,26 @@ class CommentsApiTest {
     }
 
     @Test
+    void eachCallerIsToldWhatTheyMayDoToAThread() {
+        long thread = carl.post(THREADS, thread(start(20), end(25), "jumps?")).body().path("id").asLong();
+
+        // {reply, resolve, delete}, in the list and for one thread, as the rules above decide.
+        Map<String, List<Boolean>> expected = Map.of(
+                "ada", List.of(true, true, true), "bob", List.of(true, true, false),
+                "carl", List.of(true, true, true), "fay", List.of(true, false, false),
+                "dora", List.of(false, false, false));
+        Map<String, ApiClient> callers = Map.of("ada", ada, "bob", bob, "carl", carl, "fay", fay, "dora", dora);
+        expected.forEach((who, can) -> {
+            JsonNode one = callers.get(who).get(THREADS + "/" + thread).body().path("can");
+            JsonNode listed = threadOf(callers.get(who).get(THREADS), thread).path("can");
+            for (JsonNode view : List.of(one, listed)) {
+                assertThat(List.of(view.path("reply").asBoolean(), view.path("resolve").asBoolean(),
+                        view.path("delete").asBoolean())).as(who + ": " + view).isEqualTo(can);
+            }
+        });
+    }
+
+    @Test
     void aPrivateThreadIsSeenOnlyByTheOwnerAndItsReader() {
         Response opened = ada.post(THREADS, CommentFixtures.privateThread(start(20), end(25), "Just between us",
                 Optional.of("reader:r1")));
@@ -148,6 +168,10 @@ class CommentsApiTest {
                 .status()).as("private threads are the owner's and a reader's").isEqualTo(403);
         assertThat(ada.post(THREADS, CommentFixtures.privateThread(start(20), end(25), "whom?", Optional.empty()))
                 .errorCode()).isEqualTo("invalid_thread");
+        Response withAMember = ada.post(THREADS, CommentFixtures.privateThread(start(20), end(25), "bob?",
+                Optional.of("bob")));
+        assertThat(withAMember.status()).as("only with a share-link reader").isEqualTo(400);
+        assertThat(withAMember.errorCode()).isEqualTo("invalid_thread");
     }
 
     @Test
@@ -235,6 +259,15 @@ class CommentsApiTest {
     /** Yjs's position after the (index-1)-th character, tied to it: the end of a passage. */
     private static String end(int index) {
         return writer.relativePosition(index, -1);
+    }
+
+    private static JsonNode threadOf(Response listed, long id) {
+        for (JsonNode thread : listed.body().path("threads")) {
+            if (thread.path("id").asLong() == id) {
+                return thread;
+            }
+        }
+        throw new AssertionError("thread " + id + " is not in " + listed.body());
     }
 
     private static List<Long> threadIds(Response listed) {

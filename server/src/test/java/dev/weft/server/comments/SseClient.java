@@ -24,6 +24,7 @@ final class SseClient implements AutoCloseable {
     private final HttpResponse<InputStream> response;
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final Thread reader;
+    private volatile boolean ended;
 
     private SseClient(HttpResponse<InputStream> response) {
         this.response = response;
@@ -79,6 +80,12 @@ final class SseClient implements AutoCloseable {
         } catch (IOException e) {
             // closed by the test or the server
         }
+        ended = true;
+    }
+
+    /** Whether the stream has ended: the server closed it (or the test did). */
+    boolean ended() {
+        return ended;
     }
 
     @Override

@@ -79,7 +79,9 @@ public final class EditorPage {
 
     /**
      * The comment threads the page shows (editor or reader page), with its notice, status, text and errors:
-     * {@code {"threads": [{"id", "anchor", "quote", "comments": [{"author", "body"}]}], "notice", ...}}.
+     * {@code {"threads": [{"id", "anchor", "quote", "resolved", "active", "buttons", "comments": [{"author",
+     * "body"}], "highlight": {"start", "end", "text"} or null}], "selection", "notice", "backdropMatches", ...}}
+     * (client-js/peers/editor-pages.js, {@code comments}).
      */
     public JsonNode comments() {
         return node.call("comments", fields());
@@ -88,6 +90,21 @@ public final class EditorPage {
     /** Types {@code body} into the reply box of thread {@code threadId} and sends it. */
     public void reply(long threadId, String body) {
         node.call("reply", fields().put("thread", threadId).put("body", body));
+    }
+
+    /** Clicks the button labelled {@code label} ("Resolve", "Reopen") of thread {@code threadId}. */
+    public void clickThreadButton(long threadId, String label) {
+        node.call("threadButton", fields().put("thread", threadId).put("label", label));
+    }
+
+    /** Clicks the quoted passage of thread {@code threadId} beside the text. */
+    public void clickQuote(long threadId) {
+        node.call("clickQuote", fields().put("thread", threadId));
+    }
+
+    /** Clicks, with the mouse, the text in the middle of thread {@code threadId}'s highlighted passage. */
+    public void clickPassage(long threadId) {
+        node.call("clickPassage", fields().put("thread", threadId));
     }
 
     /** Saves a PNG of the page, for a person to look at. */
