@@ -4,23 +4,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.weft.crdt.Doc;
 import dev.weft.protocol.MessageWriter;
-import dev.weft.protocol.SyncProtocolMessage.SyncStep1;
 import dev.weft.protocol.SyncProtocolMessage.SyncUpdate;
-import dev.weft.server.auth.Access;
-import dev.weft.server.auth.DocumentPattern;
-import dev.weft.server.auth.Grant;
-import dev.weft.server.metrics.ServerMetrics;
 import dev.weft.storage.DocumentInfo;
-import dev.weft.storage.Storage;
-import dev.weft.storage.StorageSettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,26 +21,19 @@ class CompactionTest {
     @TempDir
     Path dataDir;
 
-    private Storage storage;
-    private ScheduledExecutorService roomThread;
-    private ExecutorService blocking;
+    private SyncCore core;
     private Rooms rooms;
 
     @BeforeEach
     void start() {
-        storage = Storage.open(dataDir, StorageSettings.defaults());
-        roomThread = Executors.newSingleThreadScheduledExecutor();
-        blocking = Executors.newVirtualThreadPerTaskExecutor();
-        rooms = new Rooms(storage.documents(), blocking, new ServerMetrics(), Duration.ofMinutes(1), 1 << 20,
-                InstantSource.system());
+        core = new SyncCore(dataDir);
+        core.store.releaseAll();
+        rooms = core.rooms(Duration.ofMinutes(1));
     }
 
     @AfterEach
     void stop() {
-        rooms.close();
-        roomThread.close();
-        blocking.close();
-        storage.close();
+        core.close();
     }
 
     @Test
@@ -73,8 +53,8 @@ class CompactionTest {
     @Test
     void aLargeDocumentIsFoldedOnlyOnceTheUpdatesAddUpToHalfItsSnapshot() {
         Doc doc = new Doc();
-        storage.documents().append("large", Edits.insert(doc, "t", "x".repeat(200_000))).join();
-        storage.documents().compact("large");
+        core.storage.documents().append("large", Edits.insert(doc, "t", "x".repeat(200_000))).join();
+        core.storage.documents().compact("large");
         Session writer = connect("large");
         for (int i = 0; i < 1000; i++) {
             writer.receive(MessageWriter.write(new SyncUpdate(Edits.insert(doc, "t", "y"))));
@@ -90,14 +70,10 @@ class CompactionTest {
     }
 
     private Session connect(String document) {
-        Grant grant = new Grant("someone", Access.READ_WRITE, List.of(new DocumentPattern("*")));
-        RecordingOutbox out = new RecordingOutbox();
-        Session session = rooms.connect(document, grant, grant.access(), Set.of(), out, roomThread);
-        await().until(() -> out.count(SyncStep1.class) == 1);
-        return session;
+        return core.connect(rooms, document, new RecordingOutbox());
     }
 
     private int updatesInLog(String document) {
-        return storage.documents().info(document).map(DocumentInfo::updateCount).orElse(-1);
+        return core.storage.documents().info(document).map(DocumentInfo::updateCount).orElse(-1);
     }
 }

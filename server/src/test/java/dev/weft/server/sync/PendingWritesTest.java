@@ -5,25 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.weft.crdt.Doc;
 import dev.weft.protocol.MessageWriter;
-import dev.weft.protocol.SyncProtocolMessage.SyncStep1;
 import dev.weft.protocol.SyncProtocolMessage.SyncUpdate;
-import dev.weft.server.auth.Access;
-import dev.weft.server.auth.DocumentPattern;
-import dev.weft.server.auth.Grant;
-import dev.weft.server.metrics.ServerMetrics;
-import dev.weft.storage.Storage;
-import dev.weft.storage.StorageSettings;
 import dev.weft.storage.StoredDocument;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,36 +29,26 @@ class PendingWritesTest {
     @TempDir
     Path dataDir;
 
-    private Storage storage;
+    private SyncCore core;
     private HeldStore store;
-    private ServerMetrics metrics;
-    private ScheduledExecutorService roomThread;
-    private ExecutorService blocking;
 
     @BeforeEach
     void start() {
-        storage = Storage.open(dataDir, StorageSettings.defaults());
-        store = new HeldStore(storage.documents());
-        metrics = new ServerMetrics();
-        roomThread = Executors.newSingleThreadScheduledExecutor();
-        blocking = Executors.newVirtualThreadPerTaskExecutor();
+        core = new SyncCore(dataDir);
+        store = core.store;
     }
 
     @AfterEach
     void stop() {
-        store.releaseAll();
-        roomThread.close();
-        blocking.close();
-        storage.close();
+        core.close();
     }
 
     private Rooms rooms(Duration idleTimeout) {
-        return new Rooms(store, blocking, metrics, idleTimeout, 1 << 20, InstantSource.system());
+        return core.rooms(idleTimeout);
     }
 
-    private Session connect(Rooms rooms, String document, Outbox outbox) {
-        Grant grant = new Grant("someone", Access.READ_WRITE, List.of(new DocumentPattern("*")));
-        return rooms.connect(document, grant, grant.access(), Set.of(), outbox, roomThread);
+    private Session connect(Rooms rooms, String document, RecordingOutbox outbox) {
+        return core.connect(rooms, document, outbox);
     }
 
     @Test
@@ -81,7 +58,6 @@ class PendingWritesTest {
         RecordingOutbox readerOut = new RecordingOutbox();
         Session writer = connect(rooms, "busy", writerOut);
         connect(rooms, "busy", readerOut);
-        await().until(() -> readerOut.count(SyncStep1.class) == 1 && writerOut.count(SyncStep1.class) == 1);
 
         Doc doc = new Doc();
         for (int i = 0; i < PAUSE_ABOVE; i++) {
@@ -120,7 +96,6 @@ class PendingWritesTest {
         Session alice = connect(rooms, "merged", aliceOut);
         Session bob = connect(rooms, "merged", bobOut);
         connect(rooms, "merged", readerOut);
-        await().until(() -> Stream.of(aliceOut, bobOut, readerOut).allMatch(out -> out.count(SyncStep1.class) == 1));
 
         Doc aliceDoc = new Doc();
         Doc bobDoc = new Doc();
@@ -132,7 +107,7 @@ class PendingWritesTest {
         // The room's thread is held while every commit is reported, so that it handles them in one turn, as it
         // does a group commit's.
         CountDownLatch reported = new CountDownLatch(1);
-        roomThread.execute(() -> awaitUninterruptibly(reported));
+        core.roomThread.execute(() -> awaitUninterruptibly(reported));
         store.releaseAll();
         reported.countDown();
 
@@ -159,7 +134,6 @@ class PendingWritesTest {
         Rooms rooms = rooms(Duration.ofMillis(50));
         RecordingOutbox out = new RecordingOutbox();
         Session session = connect(rooms, "pending", out);
-        await().until(() -> out.count(SyncStep1.class) == 1);
         Doc doc = new Doc();
         session.receive(MessageWriter.write(new SyncUpdate(Edits.insert(doc, "t", "not lost"))));
         await().until(() -> store.held() == 1);
@@ -167,11 +141,11 @@ class PendingWritesTest {
         session.closed();
         // Nobody holds the room, but its write is not committed: it stays, far beyond the idle timeout.
         await().during(Duration.ofMillis(1000)).atMost(Duration.ofSeconds(5))
-                .until(() -> rooms.size() == 1 && metrics.loadedDocuments() == 1);
+                .until(() -> rooms.size() == 1 && core.metrics.loadedDocuments() == 1);
 
         store.releaseAll();
-        await().until(() -> rooms.size() == 0 && metrics.loadedDocuments() == 0);
-        assertThat(metrics.scrape()).containsPattern("(?m)^weft_documents_evictions_total 1");
+        await().until(() -> rooms.size() == 0 && core.metrics.loadedDocuments() == 0);
+        assertThat(core.metrics.scrape()).containsPattern("(?m)^weft_documents_evictions_total 1");
         assertThat(textOf(store.load("pending"))).isEqualTo("not lost");
     }
 

@@ -7,24 +7,16 @@ import dev.weft.crdt.Doc;
 import dev.weft.protocol.MessageWriter;
 import dev.weft.protocol.SyncProtocolMessage.AuthPermissionDenied;
 import dev.weft.protocol.SyncProtocolMessage.AwarenessMessage;
-import dev.weft.protocol.SyncProtocolMessage.SyncStep1;
 import dev.weft.protocol.SyncProtocolMessage.SyncUpdate;
 import dev.weft.server.auth.Access;
 import dev.weft.server.auth.DocumentPattern;
 import dev.weft.server.auth.Grant;
-import dev.weft.server.metrics.ServerMetrics;
-import dev.weft.storage.Storage;
-import dev.weft.storage.StorageSettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,38 +29,25 @@ class RoomHooksTest {
     @TempDir
     Path dataDir;
 
-    private Storage storage;
-    private HeldStore store;
-    private ScheduledExecutorService roomThread;
-    private ExecutorService blocking;
+    private SyncCore core;
     private Rooms rooms;
 
     @BeforeEach
     void start() {
-        storage = Storage.open(dataDir, StorageSettings.defaults());
-        store = new HeldStore(storage.documents());
-        store.releaseAll(); // commits reported as they happen, unless a test holds them
-        roomThread = Executors.newSingleThreadScheduledExecutor();
-        blocking = Executors.newVirtualThreadPerTaskExecutor();
-        rooms = new Rooms(store, blocking, new ServerMetrics(), Duration.ofMinutes(1), 1 << 20,
-                InstantSource.system());
+        core = new SyncCore(dataDir);
+        core.store.releaseAll(); // commits reported as they happen, unless a test holds them
+        rooms = core.rooms(Duration.ofMinutes(1));
     }
 
     @AfterEach
     void stop() {
-        store.releaseAll();
-        rooms.close();
-        roomThread.close();
-        blocking.close();
-        storage.close();
+        core.close();
     }
 
     private Session connect(String subject, Access token, Access effective, Set<String> extensions,
             RecordingOutbox outbox) {
-        Grant grant = new Grant(subject, token, List.of(new DocumentPattern(DOC)));
-        Session session = rooms.connect(DOC, grant, effective, extensions, outbox, roomThread);
-        await().until(() -> outbox.count(SyncStep1.class) == 1);
-        return session;
+        return core.connect(rooms, DOC, new Grant(subject, token, List.of(new DocumentPattern(DOC))), effective,
+                extensions, outbox);
     }
 
     private static void sendUpdate(Session session, Doc doc, String text) {
@@ -97,7 +76,7 @@ class RoomHooksTest {
         sendUpdate(alice, new Doc(), "accepted");
         await().until(() -> watcherOut.count(SyncUpdate.class) == 1);
 
-        assertThat(rooms.read(DOC, roomThread, doc -> doc.getText("t").toString()).join())
+        assertThat(rooms.read(DOC, core.roomThread, doc -> doc.getText("t").toString()).join())
                 .contains("accepted");
         assertThat(rooms.connections(DOC).join().orElseThrow())
                 .extracting(Connection::subject, Connection::access)
@@ -141,7 +120,7 @@ class RoomHooksTest {
 
         await().until(() -> asked.sent.contains(frame));
         // The room's thread handles tasks in order: once this read is done, every publish before it is too.
-        rooms.read(DOC, roomThread, doc -> 0).join();
+        rooms.read(DOC, core.roomThread, doc -> 0).join();
         assertThat(excluded.sent).doesNotContain(frame);
         assertThat(plain.sent).doesNotContain(frame);
     }
@@ -162,18 +141,18 @@ class RoomHooksTest {
     void aServerEditIsCommittedBeforeAnyoneReceivesItAndCompletesAfterTheCommit() {
         RecordingOutbox out = new RecordingOutbox();
         connect("alice", Access.READ_WRITE, Access.READ_WRITE, Set.of(), out);
-        store.hold();
+        core.store.hold();
 
-        CompletableFuture<Optional<Integer>> edit = rooms.edit(DOC, roomThread, "plugin", doc -> {
+        CompletableFuture<Optional<Integer>> edit = rooms.edit(DOC, core.roomThread, "plugin", doc -> {
             doc.getText("t").insert(0, "from a plugin");
             return doc.getText("t").length();
         });
-        await().until(() -> store.held() == 1);
+        await().until(() -> core.store.held() == 1);
         await().during(Duration.ofMillis(300)).until(() -> !edit.isDone() && out.count(SyncUpdate.class) == 0);
 
-        store.releaseAll();
+        core.store.releaseAll();
         assertThat(edit.join()).contains("from a plugin".length());
         await().until(() -> out.count(SyncUpdate.class) == 1);
-        assertThat(rooms.edit("never-stored", roomThread, "plugin", doc -> 1).join()).isEmpty();
+        assertThat(rooms.edit("never-stored", core.roomThread, "plugin", doc -> 1).join()).isEmpty();
     }
 }
