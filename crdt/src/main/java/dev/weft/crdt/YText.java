@@ -94,7 +94,7 @@ public class YText extends AbstractType<YTextEvent> {
         StringBuilder text = new StringBuilder(length);
         for (Item n = start; n != null; n = n.right) {
             if (!n.isDeleted() && n.countable() && n.content instanceof ContentString string) {
-                text.append(string.str);
+                text.append(string.text());
             }
         }
         return text.toString();
@@ -388,7 +388,7 @@ public class YText extends AbstractType<YTextEvent> {
                     packString(ops, str, currentAttributes);
                     currentAttributes.remove("ychange");
                 }
-                str.append(string.str);
+                str.append(string.text());
             } else if (n.content instanceof ContentType || n.content instanceof ContentEmbed) {
                 packString(ops, str, currentAttributes);
                 ops.add(insertOp(n.content.getContent().get(0), currentAttributes));

@@ -101,7 +101,7 @@ public final class YTextEvent extends YEvent<YText> {
                     if (adds(item)) {
                         if (!deletes(item)) {
                             switchTo(Action.INSERT);
-                            insertString.append(string.str);
+                            insertString.append(string.text());
                         }
                     } else if (deletes(item)) {
                         switchTo(Action.DELETE);
