@@ -56,7 +56,7 @@ const connect = async ({ baseUrl, flavour, clients: specs, editing, concurrency,
  * do, so that a slow server shows as growing latency rather than as a slower generator.
  */
 const load = ({ editsPerSecond, untilMs }) => new Promise(resolve => {
-  const editors = clients.filter(c => c.doc !== null && c.synced)
+  const editors = clients.filter(c => c.typing !== null && c.synced)
   if (editors.length === 0) return resolve({ sent: 0 })
   const start = now()
   let sent = 0

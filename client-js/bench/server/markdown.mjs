@@ -109,8 +109,10 @@ const method = ({ settings: s, generators, servers }) => [
     'directory, with its persistence on: ' + servers.map(k => `${k.name}: ${k.persistence}`).join('; ') + '. ' +
     `The load comes from ${generators} Node processes, each hosting a share of the clients (every document's ` +
     'clients spread over several of them). The clients are lean protocol speakers (ws, y-protocols, lib0): ' +
-    'each edits its own Y.Doc with yjs and sends the real Yjs update, one message per edit, as a y-websocket ' +
-    'provider does (Hocuspocus clients speak its protocol: the document name before every message, an auth ' +
+    'each types at the end of its own text and sends, one message per edit as a y-websocket provider does, the ' +
+    'Yjs update a Y.Doc sends for it, byte for byte (encoded without a Y.Doc, whose cost per keystroke grows with ' +
+    'the text it has typed; a test checks the bytes against yjs) (Hocuspocus clients speak its protocol: the ' +
+    'document name before every message, an auth ' +
     'message first); they do not apply what they receive. Every edit inserts a marker with its send time, and ' +
     'a receiver finds the markers in the update messages it gets, so a *delivery* is one edit reaching one ' +
     'other client of its document (echoes to the sender do not count) and its latency is receive time minus ' +

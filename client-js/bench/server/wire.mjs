@@ -1,7 +1,8 @@
 /**
  * The lean clients of the server benchmark: WebSocket clients that speak each server's sync protocol with
- * y-protocols and lib0, send real Yjs updates made by their own Y.Doc, and never apply what they receive (a
- * generator process hosts hundreds of them, so they must cost little). What the servers see is what a
+ * y-protocols and lib0, send the Yjs updates a Y.Doc typing at the end of its text sends (byte for byte, see
+ * TypingUpdates), and never apply what they receive (a generator process hosts hundreds of them, so they must cost
+ * little). What the servers see is what a
  * `y-websocket` (or Hocuspocus) provider sends: sync step 1 on open, step 2 in answer to the server's step 1,
  * then one update message per transaction.
  *
@@ -16,6 +17,7 @@ import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import * as decoding from 'lib0/decoding'
 import * as syncProtocol from 'y-protocols/sync'
+import * as random from 'lib0/random'
 
 /** Milliseconds on the clock that every process on the machine shares. */
 export const now = () => performance.timeOrigin + performance.now()
@@ -113,6 +115,54 @@ export const scanMarkers = (bytes, found) => {
   }
 }
 
+// Yjs's struct encoding (node_modules/yjs/src/structs/Item.js, utils/UpdateEncoder.js), V1.
+const CONTENT_STRING = 4
+const HAS_ORIGIN = 0x80
+const PARENT_IS_ROOT = 1
+
+/**
+ * The updates of one Yjs client that only ever types at the end of its own text, made without a Y.Doc: the bytes
+ * Yjs sends for `text.insert(text.length, s)`. A Y.Doc would cost more with every keystroke: Yjs merges the typed
+ * run into one item and encodes each update by slicing that item's string, which V8 flattens, a copy of the whole
+ * run per keystroke (a client that has typed 400 KB spends over a millisecond per edit). The first update names
+ * the root type; each later one is a string whose origin is the last character typed, and no deletions.
+ * test/bench-wire.test.mjs checks the bytes against a Y.Doc's.
+ */
+export class TypingUpdates {
+  /**
+   * @param {string} textName the root Y.Text's name
+   * @param {number} [clientId] the Yjs client id, random as Yjs draws it when not given
+   */
+  constructor (textName, clientId = random.uint32()) {
+    this.textName = textName
+    this.clientId = clientId
+    /** The clock after the last character typed: the text's length in UTF-16 code units. */
+    this.clock = 0
+  }
+
+  /** @param {string} typed @return {Uint8Array} the update of appending `typed` */
+  type (typed) {
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 1) // clients
+    encoding.writeVarUint(encoder, 1) // structs of this client
+    encoding.writeVarUint(encoder, this.clientId)
+    encoding.writeVarUint(encoder, this.clock)
+    if (this.clock === 0) {
+      encoding.writeUint8(encoder, CONTENT_STRING)
+      encoding.writeVarUint(encoder, PARENT_IS_ROOT)
+      encoding.writeVarString(encoder, this.textName)
+    } else {
+      encoding.writeUint8(encoder, CONTENT_STRING | HAS_ORIGIN)
+      encoding.writeVarUint(encoder, this.clientId)
+      encoding.writeVarUint(encoder, this.clock - 1)
+    }
+    encoding.writeVarString(encoder, typed)
+    encoding.writeVarUint(encoder, 0) // delete set: no clients
+    this.clock += typed.length
+    return encoding.toUint8Array(encoder)
+  }
+}
+
 /**
  * One client of one document.
  */
@@ -123,7 +173,7 @@ export class LeanClient {
    * @param {string} options.baseUrl ws://host:port
    * @param {string} options.docName
    * @param {number} options.index this client's number in the run, written into its markers
-   * @param {boolean} [options.editing] whether it edits (it then keeps a Y.Doc of its own edits)
+   * @param {boolean} [options.editing] whether it edits (it then types at the end of its own text, TypingUpdates)
    * @param {(clientIndex: number, sentAt: number, receivedAt: number) => void} [options.onMarker] for every
    *   marker in a received update message
    * @param {((doc: Y.Doc, receivedAt: number) => void)|null} [options.onApplied] when given, the client applies
@@ -139,14 +189,8 @@ export class LeanClient {
     this.onApplied = onApplied
     /** When the server's sync step 2 arrived, see now() */
     this.syncedAt = null
-    this.doc = null
-    if (editing || onApplied) {
-      this.doc = new Y.Doc()
-      this.text = this.doc.getText('text')
-    }
-    if (editing) {
-      this.doc.on('update', update => this.sendUpdate(update))
-    }
+    this.doc = onApplied ? new Y.Doc() : null
+    this.typing = editing ? new TypingUpdates('text') : null
     /** @type {WebSocket|null} */
     this.socket = null
     this.synced = false
@@ -193,12 +237,12 @@ export class LeanClient {
   }
 
   /**
-   * Inserts a marker at the end of this client's own text: one transaction, one update message.
+   * Types a marker at the end of this client's own text: one update message, as one transaction of a Y.Doc sends.
    *
    * @param {number} sentAt the time to write into the marker, see now()
    */
   edit (sentAt = now()) {
-    this.text.insert(this.text.length, marker(this.index, sentAt))
+    this.sendUpdate(this.typing.type(marker(this.index, sentAt)))
   }
 
   /** @param {Buffer} data */
@@ -214,6 +258,7 @@ export class LeanClient {
         this.send(encoder => {
           encoding.writeVarUint(encoder, MESSAGE_SYNC)
           encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
+          // A typing client has typed nothing yet: it connects once, before the load starts.
           encoding.writeVarUint8Array(encoder, this.doc ? Y.encodeStateAsUpdate(this.doc, stateVector) : EMPTY_UPDATE)
         })
         break

@@ -23,13 +23,31 @@ abstract sealed class AbstractStruct permits Item, GC, Skip {
     abstract boolean isDeleted();
 
     /**
+     * Whether {@code right}, which starts at this struct's end, can be appended to this struct as one run: Yjs's
+     * mergeWith without the merge, so that a run of many structs can be found first and then merged from its
+     * left end ({@link Transaction#tryToMergeWithLefts}).
+     */
+    boolean canMergeWith(AbstractStruct right) {
+        return false;
+    }
+
+    /** Appends {@code right} to this struct; only after {@link #canMergeWith} said it can. */
+    void absorb(AbstractStruct right) {
+        throw new IllegalStateException(getClass().getSimpleName() + " cannot absorb " + right);
+    }
+
+    /**
      * Appends {@code right}, which starts at this struct's end, to this struct when both can be one run. Does not
      * remove {@code right} from the store.
      *
      * @return whether {@code right} was merged in
      */
-    boolean mergeWith(AbstractStruct right) {
-        return false;
+    final boolean mergeWith(AbstractStruct right) {
+        if (!canMergeWith(right)) {
+            return false;
+        }
+        absorb(right);
+        return true;
     }
 
     /** Writes this struct, without its first {@code offset} clocks. */

@@ -22,8 +22,15 @@ interface Content {
     /** Keeps the first {@code offset} clocks here and returns the rest as new content. */
     Content splice(int offset);
 
-    /** Appends {@code right}, of the same class, when the kind allows it. */
-    boolean mergeWith(Content right);
+    /** Whether two items holding this kind of content can be one: text, values and deleted runs can. */
+    default boolean isMergeable() {
+        return false;
+    }
+
+    /** Appends {@code right}, of the same class and a {@linkplain #isMergeable mergeable} kind. */
+    default void mergeWith(Content right) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not merge");
+    }
 
     /** Called when {@code item}, holding this content, joins the document; most kinds have nothing to do. */
     default void integrate(Transaction txn, Item item) {

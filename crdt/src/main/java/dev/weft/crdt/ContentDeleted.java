@@ -44,9 +44,13 @@ final class ContentDeleted implements Content {
     }
 
     @Override
-    public boolean mergeWith(Content right) {
-        len += ((ContentDeleted) right).len;
+    public boolean isMergeable() {
         return true;
+    }
+
+    @Override
+    public void mergeWith(Content right) {
+        len += ((ContentDeleted) right).len;
     }
 
     @Override

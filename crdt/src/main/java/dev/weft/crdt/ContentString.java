@@ -65,11 +65,15 @@ final class ContentString implements Content {
     }
 
     @Override
-    public boolean mergeWith(Content right) {
+    public boolean isMergeable() {
+        return true;
+    }
+
+    @Override
+    public void mergeWith(Content right) {
         StringBuilder grown = text instanceof StringBuilder builder ? builder : new StringBuilder(text);
         grown.append(((ContentString) right).text);
         text = grown;
-        return true;
     }
 
     @Override

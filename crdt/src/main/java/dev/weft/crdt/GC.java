@@ -17,12 +17,13 @@ final class GC extends AbstractStruct {
     }
 
     @Override
-    boolean mergeWith(AbstractStruct right) {
-        if (!(right instanceof GC)) {
-            return false;
-        }
+    boolean canMergeWith(AbstractStruct right) {
+        return right instanceof GC;
+    }
+
+    @Override
+    void absorb(AbstractStruct right) {
         length += right.length;
-        return true;
     }
 
     @Override

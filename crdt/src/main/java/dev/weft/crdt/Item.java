@@ -368,9 +368,9 @@ public final class Item extends AbstractStruct {
     }
 
     @Override
-    boolean mergeWith(AbstractStruct rightStruct) {
+    boolean canMergeWith(AbstractStruct rightStruct) {
         // the cheap checks first; r.origin is compared with lastId() without allocating it
-        if (rightStruct instanceof Item r
+        return rightStruct instanceof Item r
                 && right == r
                 && id.client() == r.id.client()
                 && id.clock() + length == r.id.clock()
@@ -382,30 +382,33 @@ public final class Item extends AbstractStruct {
                 && redone == null
                 && r.redone == null
                 && content.getClass() == r.content.getClass()
-                && content.mergeWith(r.content)) {
-            List<ArraySearchMarker> searchMarker = parent.searchMarker;
-            if (searchMarker != null) {
-                for (ArraySearchMarker marker : searchMarker) {
-                    if (marker.p == r) {
-                        // r disappears: point the marker at its start in this item
-                        marker.p = this;
-                        if (!isDeleted() && countable()) {
-                            marker.index -= length;
-                        }
+                && content.isMergeable();
+    }
+
+    @Override
+    void absorb(AbstractStruct rightStruct) {
+        Item r = (Item) rightStruct;
+        content.mergeWith(r.content);
+        List<ArraySearchMarker> searchMarker = parent.searchMarker;
+        if (searchMarker != null) {
+            for (ArraySearchMarker marker : searchMarker) {
+                if (marker.p == r) {
+                    // r disappears: point the marker at its start in this item
+                    marker.p = this;
+                    if (!isDeleted() && countable()) {
+                        marker.index -= length;
                     }
                 }
             }
-            if (r.keep()) {
-                setKeep(true);
-            }
-            right = r.right;
-            if (right != null) {
-                right.left = this;
-            }
-            length += r.length;
-            return true;
         }
-        return false;
+        if (r.keep()) {
+            setKeep(true);
+        }
+        right = r.right;
+        if (right != null) {
+            right.left = this;
+        }
+        length += r.length;
     }
 
     /** Marks this item deleted, records it in the transaction and deletes what its content owns. */

@@ -2,7 +2,7 @@ package dev.weft.crdt;
 
 /**
  * Content that is one unit and spans one clock: a byte array, an embed, a format, a nested type, a subdocument.
- * It cannot be cut, and two of them never merge into one item.
+ * It cannot be cut, and two of them never merge into one item (not {@linkplain #isMergeable mergeable}).
  */
 abstract class SingleClockContent implements Content {
     @Override
@@ -19,10 +19,5 @@ abstract class SingleClockContent implements Content {
     @Override
     public final Content splice(int offset) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " spans one clock");
-    }
-
-    @Override
-    public final boolean mergeWith(Content right) {
-        return false;
     }
 }

@@ -17,12 +17,13 @@ final class Skip extends AbstractStruct {
     }
 
     @Override
-    boolean mergeWith(AbstractStruct right) {
-        if (!(right instanceof Skip)) {
-            return false;
-        }
+    boolean canMergeWith(AbstractStruct right) {
+        return right instanceof Skip;
+    }
+
+    @Override
+    void absorb(AbstractStruct right) {
         length += right.length;
-        return true;
     }
 
     @Override

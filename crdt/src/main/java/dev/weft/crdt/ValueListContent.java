@@ -46,9 +46,13 @@ abstract sealed class ValueListContent implements Content permits ContentAny, Co
     }
 
     @Override
-    public final boolean mergeWith(Content right) {
-        arr.addAll(((ValueListContent) right).arr);
+    public final boolean isMergeable() {
         return true;
+    }
+
+    @Override
+    public final void mergeWith(Content right) {
+        arr.addAll(((ValueListContent) right).arr);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.weft.storage;
 
 import dev.weft.crdt.UpdateException;
 import dev.weft.crdt.Updates;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,6 +15,9 @@ import org.slf4j.LoggerFactory;
 /** {@link DocumentStore} over SQLite: writes through the {@link StorageWriter}, reads from the pool. */
 final class SqliteDocumentStore implements DocumentStore {
     private static final Logger log = LoggerFactory.getLogger(SqliteDocumentStore.class);
+
+    /** How many updates {@link #mergeInGroups} merges at once. */
+    static final int MERGE_GROUP = 128;
 
     private final StorageWriter writer;
     private final DocumentWrites writes;
@@ -73,13 +77,31 @@ final class SqliteDocumentStore implements DocumentStore {
     CompactionPlan prepareCompaction(String document, DocumentLog stored) {
         byte[] merged;
         try {
-            merged = Updates.mergeUpdates(new StoredDocument(document, stored.snapshot(), stored.updates()).allUpdates());
+            merged = mergeInGroups(new StoredDocument(document, stored.snapshot(), stored.updates()).allUpdates());
         } catch (UpdateException e) {
             throw new StorageException("compacting document '" + document + "' failed: its log holds an update "
                     + "that cannot be decoded: " + e.getMessage(), e);
         }
         return new CompactionPlan(document, stored.documentId(), stored.snapshotSeq(), stored.lastSeq(), merged,
                 stored.updates().size(), stored.bytes());
+    }
+
+    /**
+     * Merges the updates {@value #MERGE_GROUP} at a time, then the merged groups the same way, until one is left.
+     * Yjs's merge (which {@link Updates#mergeUpdates} follows byte for byte) sorts its inputs again for every
+     * struct it writes: merging a log of thousands of one-keystroke updates at once is quadratic in their number
+     * (a quarter of a second for 8,000), in groups it takes milliseconds. The result holds the same structs and
+     * deletions; merging is associative in what it holds.
+     */
+    static byte[] mergeInGroups(List<byte[]> updates) {
+        if (updates.size() <= MERGE_GROUP) {
+            return Updates.mergeUpdates(updates);
+        }
+        List<byte[]> groups = new ArrayList<>(updates.size() / MERGE_GROUP + 1);
+        for (int from = 0; from < updates.size(); from += MERGE_GROUP) {
+            groups.add(Updates.mergeUpdates(updates.subList(from, Math.min(from + MERGE_GROUP, updates.size()))));
+        }
+        return mergeInGroups(groups);
     }
 
     /** Writes a prepared compaction through the writer and waits for its commit. */

@@ -44,6 +44,25 @@ class CompactionTest {
     }
 
     @Test
+    void aLogOfMoreUpdatesThanTwoRoundsOfMergeGroupsIsFoldedWhole() {
+        // Merged in groups of groups of groups: every update must still be in the one snapshot.
+        EditingSession session = new EditingSession(13);
+        int edits = SqliteDocumentStore.MERGE_GROUP * SqliteDocumentStore.MERGE_GROUP + 1;
+        List<byte[]> updates = session.edit(edits);
+        try (Storage storage = Storage.open(dataDir, StorageSettings.defaults())) {
+            DocumentStore documents = storage.documents();
+            appendAll(documents, "doc", updates);
+
+            assertThat(documents.compact("doc").updatesFolded()).isEqualTo(edits);
+
+            StoredDocument compacted = documents.load("doc");
+            assertThat(compacted.updates()).isEmpty();
+            assertThat(EditingSession.stateOf(compacted.allUpdates())).isEqualTo(EditingSession.stateOf(updates));
+            assertThat(EditingSession.textOf(compacted.allUpdates())).isEqualTo(session.text());
+        }
+    }
+
+    @Test
     void compactingAgainFoldsTheNewUpdatesIntoTheSnapshotAndAReopenRestoresTheState() {
         EditingSession session = new EditingSession(8);
         List<byte[]> all = new ArrayList<>();

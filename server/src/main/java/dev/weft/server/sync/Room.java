@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -62,8 +63,10 @@ final class Room {
      * Appends after which the update log is folded into a snapshot, in the background, once they also add up to
      * half the last snapshot's size: folding rewrites the whole snapshot, so a large document is folded less
      * often, and what compaction writes stays proportional to what clients write, not to the document's size.
+     * Each room draws its count anew after every fold, between this and twice this: documents edited at the same
+     * pace (one editing session spread over several documents, say) would otherwise all fold at once, every time.
      */
-    private static final int COMPACT_AFTER_APPENDS = 1000;
+    static final int COMPACT_AFTER_APPENDS = 1000;
     /**
      * Uncommitted writes above which the connections that sent them stop being read, and below which they are
      * read again: a client that writes faster than storage commits waits instead of filling storage's queue.
@@ -97,6 +100,7 @@ final class Room {
     private CompletableFuture<Void> lastCommit = CompletableFuture.completedFuture(null);
     private ScheduledFuture<?> awarenessCheck;
     private int appendsSinceCompaction;
+    private int compactAfterAppends = drawCompactionThreshold();
     private long bytesSinceCompaction;
     /** The stored snapshot's size, as of the load or the last compaction. */
     private long snapshotBytes;
@@ -307,7 +311,7 @@ final class Room {
             turn.addUpdate(update, from);
         }
         bytesSinceCompaction += update.length;
-        if (++appendsSinceCompaction >= COMPACT_AFTER_APPENDS && bytesSinceCompaction >= snapshotBytes / 2
+        if (++appendsSinceCompaction >= compactAfterAppends && bytesSinceCompaction >= snapshotBytes / 2
                 && !compacting) {
             compact();
         }
@@ -451,13 +455,17 @@ final class Room {
         compacting = true;
         appendsSinceCompaction = 0;
         bytesSinceCompaction = 0;
-        rooms.background(() -> rooms.store().compact(name))
-                .whenComplete((result, failure) -> execute(() -> {
-                    compacting = false;
-                    if (result != null) {
-                        snapshotBytes = result.bytesAfter();
-                    }
-                }));
+        compactAfterAppends = drawCompactionThreshold();
+        rooms.compact(name).whenComplete((result, failure) -> execute(() -> {
+            compacting = false;
+            if (result != null) {
+                snapshotBytes = result.bytesAfter();
+            }
+        }));
+    }
+
+    private static int drawCompactionThreshold() {
+        return COMPACT_AFTER_APPENDS + ThreadLocalRandom.current().nextInt(COMPACT_AFTER_APPENDS);
     }
 
     /** Evicted by the registry: nobody holds the room. Folds its log into a snapshot on the way out. */
@@ -469,7 +477,7 @@ final class Room {
         if (wasActive) {
             rooms.metrics().documentUnloaded(evicted);
             if (appendsSinceCompaction > 0 && !compacting) {
-                rooms.background(() -> rooms.store().compact(name));
+                rooms.compact(name);
             }
         }
     }

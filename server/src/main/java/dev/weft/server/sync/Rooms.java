@@ -9,6 +9,7 @@ import dev.weft.crdt.Doc;
 import dev.weft.server.auth.Access;
 import dev.weft.server.auth.Grant;
 import dev.weft.server.metrics.ServerMetrics;
+import dev.weft.storage.CompactionResult;
 import dev.weft.storage.DocumentStore;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -20,13 +21,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,12 +55,20 @@ public final class Rooms implements AutoCloseable {
     private final int maxQueuedBytesBeforeSync;
     private final InstantSource clock;
     private final Cache<String, Room> rooms;
+    /**
+     * Runs compactions one at a time, on a thread that exists while there is work. A compaction reads, merges and
+     * rewrites a whole document: rooms that reach their thresholds together (documents edited at the same pace
+     * do) would otherwise take every core from the event loops at once, and fill one group commit with their
+     * snapshots, stalling every update behind it.
+     */
+    private final ExecutorService compactor = new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), Thread.ofPlatform().name("weft-compactor").daemon(true).factory());
     private final Set<CompletableFuture<?>> backgroundWork = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /**
      * @param store where documents are stored
-     * @param blocking runs storage reads and compactions, never an event loop
+     * @param blocking runs storage reads, never an event loop
      * @param metrics where rooms report
      * @param idleTimeout how long a room nobody holds stays loaded
      * @param maxQueuedBytesBeforeSync what a connection may send while its document loads
@@ -273,14 +284,17 @@ public final class Rooms implements AutoCloseable {
         rooms.asMap().remove(room.name(), room);
     }
 
-    /** Runs blocking work (a compaction) off the event loops; shutdown waits for it. */
-    <T> CompletableFuture<T> background(Supplier<T> work) {
-        CompletableFuture<T> future = CompletableFuture.supplyAsync(work, blocking);
+    /**
+     * Folds the document's log into its snapshot on the compactor, one document at a time; shutdown waits for it.
+     */
+    CompletableFuture<CompactionResult> compact(String document) {
+        CompletableFuture<CompactionResult> future = CompletableFuture.supplyAsync(() -> store.compact(document),
+                compactor);
         backgroundWork.add(future);
         future.whenComplete((result, failure) -> {
             backgroundWork.remove(future);
             if (failure != null) {
-                log.warn("background storage work failed", failure);
+                log.warn("compacting {} failed", document, failure);
             }
         });
         return future;
