@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
@@ -43,11 +44,22 @@ final class SqliteConnections {
         return dataSource(config);
     }
 
-    /** The writer's connection, in manual-commit mode: the writer decides where each transaction ends. */
+    /**
+     * The writer's connection, in manual-commit mode (the writer decides where each transaction ends), without
+     * automatic checkpoints: the {@link Checkpointer} copies the log into the database off the writer's thread.
+     */
     Connection openWriteConnection() throws SQLException {
         Connection connection = writeDataSource().getConnection();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA wal_autocheckpoint = 0");
+        }
         connection.setAutoCommit(false);
         return connection;
+    }
+
+    /** The {@link Checkpointer}'s connection, in auto-commit mode: it runs checkpoints and nothing else. */
+    Connection openCheckpointConnection() throws SQLException {
+        return writeDataSource().getConnection();
     }
 
     /**

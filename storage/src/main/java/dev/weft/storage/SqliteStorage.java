@@ -15,14 +15,17 @@ final class SqliteStorage implements Storage {
 
     private final Path databaseFile;
     private final StorageWriter writer;
+    private final Checkpointer checkpointer;
     private final HikariDataSource readers;
     private final DocumentStore documents;
     private final Tables tables;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SqliteStorage(Path databaseFile, StorageWriter writer, HikariDataSource readers, DocumentStore documents) {
+    private SqliteStorage(Path databaseFile, StorageWriter writer, Checkpointer checkpointer, HikariDataSource readers,
+            DocumentStore documents) {
         this.databaseFile = databaseFile;
         this.writer = writer;
+        this.checkpointer = checkpointer;
         this.readers = readers;
         this.documents = documents;
         this.tables = new SqliteTables(writer, readers);
@@ -38,8 +41,10 @@ final class SqliteStorage implements Storage {
         SqliteConnections connections = new SqliteConnections(databaseFile, settings.busyTimeout(), settings.durability());
         int applied = Migrations.apply(connections.writeDataSource());
         StorageWriter writer;
+        Checkpointer checkpointer;
         try {
-            writer = new StorageWriter(new WriteSession(connections.openWriteConnection()),
+            checkpointer = new Checkpointer(connections.openCheckpointConnection());
+            writer = new StorageWriter(new WriteSession(connections.openWriteConnection()), checkpointer,
                     settings.maxBatchSize(), settings.maxQueuedWrites(), settings.listener());
         } catch (SQLException e) {
             throw new StorageException("cannot open " + databaseFile + " for writing: " + e.getMessage(), e);
@@ -49,12 +54,13 @@ final class SqliteStorage implements Storage {
             readers = connections.openReadPool(settings.readerPoolSize());
         } catch (RuntimeException e) {
             writer.close();
+            checkpointer.close();
             throw new StorageException("cannot open " + databaseFile + " for reading: " + e.getMessage(), e);
         }
         DocumentStore documents = new SqliteDocumentStore(writer, new DocumentWrites(settings.clock()),
                 new DocumentReads(readers));
         log.info("storage open: {} ({} migration(s) applied)", databaseFile, applied);
-        return new SqliteStorage(databaseFile, writer, readers, documents);
+        return new SqliteStorage(databaseFile, writer, checkpointer, readers, documents);
     }
 
     @Override
@@ -73,6 +79,7 @@ final class SqliteStorage implements Storage {
             return;
         }
         writer.close();
+        checkpointer.close();
         readers.close();
         log.info("storage closed: {}", databaseFile);
     }

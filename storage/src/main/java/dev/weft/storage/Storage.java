@@ -7,8 +7,9 @@ import java.nio.file.Path;
  *
  * <p>{@link #open} creates the directory and the file if needed, puts the database in WAL mode with
  * {@code synchronous=FULL} (a write whose future has completed survives a crash or power loss) and foreign keys
- * on, and applies the schema migrations that are not applied yet. One writer thread owns the only write
- * connection; reads come from a pool. {@link #close} commits every write accepted before it, then closes
+ * on, and applies the schema migrations that are not applied yet. One writer thread owns the only connection that
+ * writes rows, a checkpointer thread copies the write-ahead log into the database file, and reads come from a
+ * pool. {@link #close} commits every write accepted before it, then closes
  * everything; it must not be called from a callback of a storage future.
  *
  * <pre>{@code

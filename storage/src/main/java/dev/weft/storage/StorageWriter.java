@@ -44,6 +44,7 @@ final class StorageWriter implements AutoCloseable {
     private static final WriteTask<Void> STOP = new WriteTask<>("stop", 0, session -> null, null, null);
 
     private final WriteSession session;
+    private final Checkpointer checkpointer;
     private final int maxBatchSize;
     private final int maxQueuedWrites;
     private final StorageListener listener;
@@ -57,8 +58,10 @@ final class StorageWriter implements AutoCloseable {
             Thread.ofPlatform().name("weft-storage-completions").daemon(true).factory());
     private final Thread thread;
 
-    StorageWriter(WriteSession session, int maxBatchSize, int maxQueuedWrites, StorageListener listener) {
+    StorageWriter(WriteSession session, Checkpointer checkpointer, int maxBatchSize, int maxQueuedWrites,
+            StorageListener listener) {
         this.session = session;
+        this.checkpointer = checkpointer;
         this.maxBatchSize = maxBatchSize;
         this.maxQueuedWrites = maxQueuedWrites;
         this.listener = listener;
@@ -110,6 +113,9 @@ final class StorageWriter implements AutoCloseable {
                 stopping = true;
             }
             if (!batch.isEmpty()) {
+                if (checkpointer.takeCatchUpRequest()) {
+                    catchUpWithCheckpoints();
+                }
                 commit(batch);
             }
             batch.clear();
@@ -149,6 +155,7 @@ final class StorageWriter implements AutoCloseable {
             return;
         }
         report(batch, Duration.ofNanos(System.nanoTime() - started));
+        checkpointer.committed();
         pending.addAndGet(-batch.size());
         completeInCommitOrder(batch, results);
     }
@@ -192,6 +199,22 @@ final class StorageWriter implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             log.warn("an executor refused the completion of storage writes ({}); their futures stay incomplete",
                     e.toString());
+        }
+    }
+
+    /**
+     * Checkpoints on the writer's connection, between two transactions: the few frames the background checkpoints
+     * have not copied yet, so that the next transaction starts the log over (see {@link Checkpointer}).
+     */
+    private void catchUpWithCheckpoints() {
+        try {
+            Checkpointer.Progress progress = session.checkpoint();
+            if (!progress.copiedAll()) {
+                log.debug("the write-ahead log could not be copied whole yet ({}); the next background checkpoint "
+                        + "asks again", progress);
+            }
+        } catch (SQLException e) {
+            log.warn("checkpointing on the writer's connection failed: {}", e.getMessage());
         }
     }
 

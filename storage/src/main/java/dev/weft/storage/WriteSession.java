@@ -74,6 +74,11 @@ final class WriteSession implements AutoCloseable {
         documentIds.remove(name);
     }
 
+    /** A PASSIVE checkpoint on the writer's connection; only between transactions (see {@link Checkpointer}). */
+    Checkpointer.Progress checkpoint() throws SQLException {
+        return Checkpointer.checkpoint(connection);
+    }
+
     void commit() throws SQLException {
         writePendingUpdates();
         connection.commit();

@@ -1,0 +1,55 @@
+package dev.weft.storage;
+
+import static dev.weft.storage.DocumentStoreTest.appendAll;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The write-ahead log is copied into the database off the writer's thread, and under steady writes it starts over
+ * instead of growing: real SQLite on disk.
+ */
+class CheckpointerTest {
+    private static final int UPDATE_BYTES = 16 * 1024;
+    private static final int UPDATES_PER_COMMIT = 4;
+    /** About 16 frames each (16 KB of overflow pages and the row), 51,000 frames in all: 12 times RESTART_FRAMES. */
+    private static final int COMMITS = 800;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void underSteadyWritesTheLogStartsOverInsteadOfHoldingEveryCommit() throws Exception {
+        byte[] update = new byte[UPDATE_BYTES];
+        new Random(1).nextBytes(update);
+        List<byte[]> commit = Collections.nCopies(UPDATES_PER_COMMIT, update);
+        try (Storage storage = Storage.open(dataDir, StorageSettings.defaults())) {
+            for (int i = 0; i < COMMITS; i++) {
+                appendAll(storage.documents(), "doc", commit);
+                // Paced like clients, not one burst: background checkpoints run between the commits.
+                Thread.sleep(1);
+            }
+
+            // What the log holds now, since it last started over (this checkpoint also copies it).
+            Checkpointer.Progress progress;
+            try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(Storage.DATABASE_FILE))) {
+                progress = Checkpointer.checkpoint(connection);
+            }
+            long framesWritten = (long) COMMITS * UPDATES_PER_COMMIT * UPDATE_BYTES / 4096;
+            assertThat(progress.logFrames()).isLessThan(framesWritten / 4);
+            assertThat(storage.documents().load("doc").updates()).hasSize(COMMITS * UPDATES_PER_COMMIT);
+        }
+        try (Storage reopened = Storage.open(dataDir, StorageSettings.defaults())) {
+            List<byte[]> stored = reopened.documents().load("doc").updates();
+            assertThat(stored).hasSize(COMMITS * UPDATES_PER_COMMIT);
+            assertThat(stored.getLast()).isEqualTo(update);
+        }
+    }
+}
