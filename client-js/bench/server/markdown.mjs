@@ -10,15 +10,19 @@ const KB = 1000
 const GOAL_IDLE_BYTES = 10 * KB
 
 /**
- * The peer the goals compare with: the one with the higher sustained deliveries per second (a placeholder
- * when the run had no peer).
+ * The peer the goals compare with: the one that sustained the higher offered rate and, when both sustained the
+ * same step (their deliveries then differ by a few of the million or so offered), the one with the lower p99 there
+ * (a placeholder when the run had no peer).
  *
  * @param {any} run
  */
 const betterPeer = run => {
   const peers = run.servers.filter(s => !s.weft)
-  const best = key => run.results.fanout?.[key]?.best?.deliveriesPerSecond ?? -1
-  return peers.sort((a, b) => best(b.key) - best(a.key))[0] ?? { key: 'none', name: 'the better peer' }
+  const best = key => run.results.fanout?.[key]?.best
+  const rate = key => best(key)?.offeredEditsPerSecond ?? -1
+  const p99 = key => best(key)?.p99Ms ?? Infinity
+  return peers.sort((a, b) => rate(b.key) - rate(a.key) || p99(a.key) - p99(b.key))[0] ??
+    { key: 'none', name: 'the better peer' }
 }
 
 /**
