@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckpointerTest {
     private static final int UPDATE_BYTES = 16 * 1024;
     private static final int UPDATES_PER_COMMIT = 4;
-    /** About 16 frames each (16 KB of overflow pages and the row), 51,000 frames in all: 12 times RESTART_FRAMES. */
-    private static final int COMMITS = 800;
+    /** 100 MB in 4 KB pages: at least 25,600 frames, over 6 times RESTART_FRAMES. */
+    private static final int COMMITS = 1600;
 
     @TempDir
     Path dataDir;
@@ -43,7 +43,8 @@ class CheckpointerTest {
                 progress = Checkpointer.checkpoint(connection);
             }
             long framesWritten = (long) COMMITS * UPDATES_PER_COMMIT * UPDATE_BYTES / 4096;
-            assertThat(progress.logFrames()).isLessThan(framesWritten / 4);
+            // Started over at least once, long after RESTART_FRAMES: a log that never does holds all of them.
+            assertThat(progress.logFrames()).isLessThan(framesWritten / 2);
             assertThat(storage.documents().load("doc").updates()).hasSize(COMMITS * UPDATES_PER_COMMIT);
         }
         try (Storage reopened = Storage.open(dataDir, StorageSettings.defaults())) {

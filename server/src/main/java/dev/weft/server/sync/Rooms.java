@@ -63,7 +63,8 @@ public final class Rooms implements AutoCloseable {
      */
     private final ExecutorService compactor = new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(), Thread.ofPlatform().name("weft-compactor").daemon(true).factory());
-    private final Set<CompletableFuture<?>> backgroundWork = ConcurrentHashMap.newKeySet();
+    /** Compactions queued or under way: shutdown waits for them. */
+    private final Set<CompletableFuture<?>> compactions = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /**
@@ -290,9 +291,9 @@ public final class Rooms implements AutoCloseable {
     CompletableFuture<CompactionResult> compact(String document) {
         CompletableFuture<CompactionResult> future = CompletableFuture.supplyAsync(() -> store.compact(document),
                 compactor);
-        backgroundWork.add(future);
+        compactions.add(future);
         future.whenComplete((result, failure) -> {
-            backgroundWork.remove(future);
+            compactions.remove(future);
             if (failure != null) {
                 log.warn("compacting {} failed", document, failure);
             }
@@ -318,7 +319,7 @@ public final class Rooms implements AutoCloseable {
             drained.add(room.shutdownOnItsThread());
         }
         await(CompletableFuture.allOf(drained.toArray(CompletableFuture[]::new)), "pending writes");
-        await(CompletableFuture.allOf(backgroundWork.toArray(CompletableFuture[]::new)), "compactions");
+        await(CompletableFuture.allOf(compactions.toArray(CompletableFuture[]::new)), "compactions");
         rooms.invalidateAll();
     }
 
