@@ -113,10 +113,11 @@ final class StorageWriter implements AutoCloseable {
                 stopping = true;
             }
             if (!batch.isEmpty()) {
+                commit(batch);
+                // After the commit, whose futures are handed out already: the next batch gathers meanwhile.
                 if (checkpointer.takeCatchUpRequest()) {
                     catchUpWithCheckpoints();
                 }
-                commit(batch);
             }
             batch.clear();
         }
