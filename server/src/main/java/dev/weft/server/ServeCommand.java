@@ -125,7 +125,7 @@ final class ServeCommand implements Callable<Integer> {
     private Durability durability;
 
     @Option(names = "--io-threads", paramLabel = "N", defaultValue = "${env:WEFT_IO_THREADS:-0}",
-            description = "Event loops serving connections and documents; 0 for one per processor (WEFT_IO_THREADS;"
+            description = "Event loops serving connections and documents; 0 for one per two processors (WEFT_IO_THREADS;"
                     + " default: ${DEFAULT-VALUE}).")
     private int ioThreads;
 

@@ -103,8 +103,8 @@ public final class WeftServer implements AutoCloseable {
 
         IoHandlerFactory io = NioIoHandler.newFactory();
         acceptor = new MultiThreadIoEventLoopGroup(1, io);
-        // One loop per processor, not Netty's two: every document lives on one loop, and each hop of an update
-        // between loops (frame in, room, connections out) costs a wakeup; more loops than cores only add hops.
+        // Fewer loops than Netty's two per processor (see ServerConfig.eventLoops): every document lives on one loop,
+        // and each hop of an update between loops (frame in, room, connections out) costs a wakeup.
         workers = new MultiThreadIoEventLoopGroup(config.eventLoops(), io);
         WeftChannelInitializer initializer = new WeftChannelInitializer(services, channels);
         listener = new ServerBootstrap()

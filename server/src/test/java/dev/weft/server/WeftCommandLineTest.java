@@ -79,7 +79,8 @@ class WeftCommandLineTest {
         assertThat(config.bindAddress()).isEqualTo("0.0.0.0");
         assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
         assertThat(config.secret()).isEmpty();
-        assertThat(config.eventLoops()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(config.eventLoops()).as("one per two processors")
+                .isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
         assertThat(config.durability()).isEqualTo(Durability.POWER_LOSS);
     }
 
