@@ -15,20 +15,22 @@ final class DocumentReads {
     private static final String SELECT_DOCUMENT =
             "SELECT id, snapshot, snapshot_seq FROM documents WHERE name = ?";
     private static final String SELECT_UPDATES =
-            "SELECT seq, data FROM document_updates WHERE document_id = ? ORDER BY seq";
+            "SELECT seq, data FROM document_updates WHERE document_id = ? AND seq > ? ORDER BY seq";
     /**
      * Sizes by octet_length, which counts bytes in SQLite (3.43 on) and PostgreSQL alike. The time of the last
      * append is that of the newest row in the log, or updated_at once compaction folded the log away (appends do
-     * not touch the documents row: {@link DocumentWrites}).
+     * not touch the documents row: {@link DocumentWrites}). Rows a compaction folded and has not deleted yet
+     * ({@code seq <= snapshot_seq}) are not part of the document.
      */
     private static final String SELECT_INFO = """
             SELECT d.name, d.created_at,
-                   COALESCE((SELECT u.created_at FROM document_updates u WHERE u.document_id = d.id
+                   COALESCE((SELECT u.created_at FROM document_updates u
+                             WHERE u.document_id = d.id AND u.seq > d.snapshot_seq
                              ORDER BY u.seq DESC LIMIT 1), d.updated_at),
                    COALESCE(octet_length(d.snapshot), 0)
                      + (SELECT COALESCE(SUM(octet_length(u.data)), 0)
-                        FROM document_updates u WHERE u.document_id = d.id),
-                   (SELECT COUNT(*) FROM document_updates u WHERE u.document_id = d.id)
+                        FROM document_updates u WHERE u.document_id = d.id AND u.seq > d.snapshot_seq),
+                   (SELECT COUNT(*) FROM document_updates u WHERE u.document_id = d.id AND u.seq > d.snapshot_seq)
             FROM documents d""";
 
     private final DataSource readers;
@@ -74,6 +76,7 @@ final class DocumentReads {
         long lastSeq = snapshotSeq;
         try (PreparedStatement select = connection.prepareStatement(SELECT_UPDATES)) {
             select.setLong(1, documentId);
+            select.setLong(2, snapshotSeq);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     lastSeq = rows.getLong(1);

@@ -14,7 +14,7 @@ import java.util.Arrays;
  * seqs. Used by the writer thread only.
  */
 final class PendingUpdates {
-    /** 768 parameters per statement, far below SQLite's limit (32,766) and PostgreSQL's (65,535). */
+    /** 1024 parameters per statement, far below SQLite's limit (32,766) and PostgreSQL's (65,535). */
     static final int MAX_ROWS_PER_INSERT = 256;
 
     /** INSERTS[i] inserts 2^i rows. */
@@ -22,9 +22,10 @@ final class PendingUpdates {
 
     static {
         for (int i = 0; i < INSERTS.length; i++) {
-            StringBuilder sql = new StringBuilder("INSERT INTO document_updates (document_id, data, created_at) VALUES ");
+            StringBuilder sql = new StringBuilder(
+                    "INSERT INTO document_updates (document_id, seq, data, created_at) VALUES ");
             for (int row = 0; row < 1 << i; row++) {
-                sql.append(row == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
+                sql.append(row == 0 ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
             }
             INSERTS[i] = sql.toString();
         }
@@ -37,18 +38,21 @@ final class PendingUpdates {
     }
 
     private long[] documentIds = new long[64];
+    private long[] seqs = new long[64];
     private byte[][] data = new byte[64][];
     private long[] createdAt = new long[64];
     private int size;
 
-    void add(long documentId, byte[] update, long createdAtMillis) {
+    void add(long documentId, long seq, byte[] update, long createdAtMillis) {
         if (size == documentIds.length) {
             int capacity = size * 2;
             documentIds = Arrays.copyOf(documentIds, capacity);
+            seqs = Arrays.copyOf(seqs, capacity);
             data = Arrays.copyOf(data, capacity);
             createdAt = Arrays.copyOf(createdAt, capacity);
         }
         documentIds[size] = documentId;
+        seqs[size] = seq;
         data[size] = update;
         createdAt[size] = createdAtMillis;
         size++;
@@ -64,6 +68,7 @@ final class PendingUpdates {
                 int parameter = 1;
                 for (int end = row + rows; row < end; row++) {
                     insert.setLong(parameter++, documentIds[row]);
+                    insert.setLong(parameter++, seqs[row]);
                     insert.setBytes(parameter++, data[row]);
                     insert.setLong(parameter++, createdAt[row]);
                 }

@@ -113,6 +113,13 @@ final class SqliteDocumentStore implements DocumentStore {
                     plan.document());
             return CompactionResult.nothingFolded(plan.document(), plan.bytesBefore());
         }
+        // The folded rows leave the log a few hundred per transaction, each waiting for the last one's commit, so
+        // that the appends of other documents never queue behind one long deletion.
+        int trimmed;
+        do {
+            trimmed = await(writer.submit("trimming the log of document '" + plan.document() + "'", 0,
+                    session -> writes.trimFolded(session, plan.documentId(), plan.throughSeq())));
+        } while (trimmed == DocumentWrites.TRIM_ROWS);
         CompactionResult result = new CompactionResult(plan.document(), plan.updatesFolded(), plan.bytesBefore(),
                 plan.snapshot().length);
         log.debug("{}", result);
