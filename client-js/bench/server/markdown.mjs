@@ -26,6 +26,18 @@ const betterPeer = run => {
 }
 
 /**
+ * Of a server's fan-out steps, the sustained one with the most deliveries whose p99 is at most `p99Ms`: what it
+ * sustains "at an equal or lower p99" than a peer. A server that goes on to sustain more at a higher p99 still has
+ * this step.
+ *
+ * @param {any} fanout
+ * @param {number} p99Ms
+ */
+const highestWithin = (fanout, p99Ms) => (fanout?.steps ?? [])
+  .filter(step => step.sustained && step.p99Ms <= p99Ms)
+  .sort((a, b) => b.deliveriesPerSecond - a.deliveriesPerSecond)[0]
+
+/**
  * The goals of issue 3, each with a check per Weft server of the run (a figure, and whether it is met: null
  * when the run has not the figures).
  */
@@ -37,12 +49,15 @@ const goals = run => {
   const check = (measured, figure, met) => measured ? { figure: figure(), met: met() } : { figure: '–', met: null }
   return [
     {
-      text: `sustained deliveries/s ≥ 3 × ${peer.name}'s, at a p99 ≤ its p99`,
+      text: `deliveries/s sustained at a p99 ≤ ${peer.name}'s ≥ 3 × its sustained deliveries/s`,
       check: key => {
-        const best = r.fanout?.[key]?.best
-        return check(best && peerBest,
-          () => `${ratio(best.deliveriesPerSecond, peerBest.deliveriesPerSecond)} (p99 ${ms(best.p99Ms)} vs ${ms(peerBest.p99Ms)})`,
-          () => best.deliveriesPerSecond >= 3 * peerBest.deliveriesPerSecond && best.p99Ms <= peerBest.p99Ms)
+        const within = peerBest && highestWithin(r.fanout?.[key], peerBest.p99Ms)
+        return check(r.fanout?.[key]?.best && peerBest,
+          () => within
+            ? `${ratio(within.deliveriesPerSecond, peerBest.deliveriesPerSecond)} (${count(within.offeredEditsPerSecond)} ` +
+              `edits/s, p99 ${ms(within.p99Ms)} vs ${ms(peerBest.p99Ms)})`
+            : `no step at a p99 ≤ ${ms(peerBest.p99Ms)}`,
+          () => within !== undefined && within.deliveriesPerSecond >= 3 * peerBest.deliveriesPerSecond)
       }
     },
     {
@@ -130,7 +145,9 @@ const method = ({ settings: s, generators, servers }) => [
     `${s.warmUpSeconds} s at the fixed load below (so that the JIT compilers have done their work); the ` +
     'ramp stops after two steps in a row that are not sustained. A step is **sustained** when the generators sent ' +
     `at least 95 % of the offered edits, at least 99 % of the deliveries they call for arrived within ` +
-    `${s.drainSeconds} s of the step's end, and the p99 latency was at most ${s.p99BoundMs} ms. ` +
+    `${s.drainSeconds} s of the step's end, and the p99 latency was at most ${s.p99BoundMs} ms. The ` +
+    'throughput goal compares the better peer\'s highest sustained step with the Weft step of the most deliveries ' +
+    'sustained at a p99 no higher than the peer\'s there. ' +
     `**Latency** at a fixed load: ${s.fixedRate} edits/s for ${s.fixedSeconds} s after the same warm-up, the same ` +
     'clients, on a fresh server. **Memory**: heap in use after full collections (Weft: `jcmd GC.run`, then ' +
     '`GC.heap_info`; Node: `gc()` with --expose-gc, then `heapUsed`) with no connection, with one idle synced ' +

@@ -3,9 +3,8 @@
 --
 -- Why: a compaction deletes the rows it folded. In append order, the rows of the documents edited at the same time
 -- interleave, so deleting one document's rows rewrote nearly every page of the log written since its last
--- compaction (thousands of pages, megabytes of write-ahead log in one transaction, which every append queued behind
--- waited for). In document order they are a few contiguous pages; each commit also writes one page per document
--- it appends to, and no separate index.
+-- compaction, in one transaction that every append queued behind waited for. In document order they are a few
+-- contiguous pages; each commit also writes about one page per document it appends to, and no separate index.
 --
 -- seq is no longer AUTOINCREMENT (WITHOUT ROWID tables have none): the storage writer hands seqs out, counting on
 -- from the highest one the database holds, in the log or folded into a snapshot (documents.snapshot_seq). So within
