@@ -73,11 +73,15 @@ final class SqliteDocumentStore implements DocumentStore {
         return reads.readLog(document);
     }
 
-    /** Merges what was read into one snapshot, on the calling thread. */
+    /**
+     * Merges what was read into one snapshot, on the calling thread: the log first, then the snapshot with it, so
+     * that the snapshot (the bulk of a large document) is decoded and written once, not at every level of groups.
+     */
     CompactionPlan prepareCompaction(String document, DocumentLog stored) {
         byte[] merged;
         try {
-            merged = mergeInGroups(new StoredDocument(document, stored.snapshot(), stored.updates()).allUpdates());
+            byte[] log = mergeInGroups(stored.updates());
+            merged = stored.snapshot() == null ? log : Updates.mergeUpdates(List.of(stored.snapshot(), log));
         } catch (UpdateException e) {
             throw new StorageException("compacting document '" + document + "' failed: its log holds an update "
                     + "that cannot be decoded: " + e.getMessage(), e);
