@@ -66,9 +66,11 @@ public interface DocumentStore {
 
     /**
      * Folds a document's update log into its snapshot ({@link dev.weft.crdt.Updates#mergeUpdates}). The merge
-     * runs on the calling thread; the new snapshot replaces the old one and the folded updates are removed in
-     * one write transaction through the writer. Updates appended meanwhile stay in the log after the snapshot.
-     * If another compaction or a deletion of the document committed meanwhile, nothing is written.
+     * runs on the calling thread; the new snapshot replaces the old one in one write transaction through the
+     * writer, from which on the folded updates are no longer part of the document, and then they leave the log a
+     * few hundred per transaction (the call returns once they have), so that other documents' appends never wait
+     * for one long deletion. Updates appended meanwhile stay in the log after the snapshot. If another compaction
+     * or a deletion of the document committed meanwhile, nothing is written.
      *
      * @return what was folded; {@link CompactionResult#compacted()} is false if there was nothing to fold
      * @throws StorageException if reading, merging (an update in the log cannot be decoded) or writing fails
