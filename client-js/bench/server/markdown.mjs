@@ -87,6 +87,27 @@ const goals = run => {
 
 const wefts = run => run.servers.filter(k => k.weft)
 
+/**
+ * The kernel's part of the CPU at the fixed load, beside the CPU goal: every server sends the same frames, and
+ * the kernel's time for them bounds how far below a peer's CPU any server can go.
+ */
+const kernelNote = run => {
+  const peer = betterPeer(run)
+  const latency = run.results.latency ?? {}
+  const peerStep = latency[peer.key]
+  if (peerStep?.systemCpuSecondsPerMillionDeliveries == null) return []
+  const weftFigures = wefts(run).filter(k => latency[k.key]?.systemCpuSecondsPerMillionDeliveries != null)
+    .map(k => `${k.name} ${fixed(latency[k.key].systemCpuSecondsPerMillionDeliveries)}`)
+  return [
+    'The kernel\'s part of the CPU at the fixed load (system time: for a relay mostly the TCP stack sending every ' +
+      'delivery\'s frame, on loopback receiving it too, and for Weft the commits\' writes and fsyncs) was ' +
+      `${fixed(peerStep.systemCpuSecondsPerMillionDeliveries)} s per million deliveries for ${peer.name}, ` +
+      `${weftFigures.join(', ')}; a third of ${peer.name}'s whole CPU is ` +
+      `${fixed(peerStep.cpuSecondsPerMillionDeliveries / 3)}. The table of threads below shows each one's kernel time.`,
+    ''
+  ]
+}
+
 const metText = met => met === null ? 'not measured' : met ? 'yes' : '**no**'
 
 /** @param {any} run see report.mjs */
@@ -110,7 +131,8 @@ export const renderSection = run => {
     `|---|${wefts(run).map(() => '---|---').join('|')}|`,
     ...goals(run).map(g => `| ${g.text} | ${wefts(run).map(k => g.check(k.key))
       .map(c => `${c.figure} | ${metText(c.met)}`).join(' | ')} |`),
-    ''
+    '',
+    ...kernelNote(run)
   ]
   const r = run.results
   if (r.fanout) lines.push(...fanoutTable(servers, r.fanout, betterPeer(run)), '')
@@ -137,7 +159,8 @@ const method = ({ settings: s, generators, servers }) => [
     'other client of its document (echoes to the sender do not count) and its latency is receive time minus ' +
     'send time on the machine\'s shared clock. **CPU** is the server process\'s user + system seconds from ' +
     '/proc/PID/stat (children excluded), per million deliveries: on a 2-core machine the generators compete ' +
-    'with the server for the cores, so this is the fairest figure.',
+    'with the server for the cores, so this is the fairest figure. Its system part, the kernel\'s, is shown ' +
+    'beside it at the fixed load.',
   '',
   `**Fan-out**: ${s.clients} editing clients over ${s.documents} documents (${s.clients / s.documents} per ` +
     `document, a Y.Text each). The offered edit rate (all clients together, open loop) starts at ${s.startRate} ` +
@@ -198,18 +221,19 @@ const latencyTable = (servers, latency, s) => {
     `### Latency at a fixed load: ${s.fixedRate} edits/s, ${count(s.fixedRate * (s.clients / s.documents - 1))} ` +
       'deliveries/s offered',
     '',
-    '| server | deliveries/s | delivered | p50 | p99 | max | CPU s per million deliveries |',
-    '|---|---:|---:|---:|---:|---:|---:|'
+    '| server | deliveries/s | delivered | p50 | p99 | max | CPU s per million deliveries | of it in the kernel |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|'
   ]
   for (const kind of servers) {
     const step = latency[kind.key]
     if (!step || step.error) {
-      lines.push(`| ${kind.name} | failed: ${step?.error ?? 'not run'} | | | | | |`)
+      lines.push(`| ${kind.name} | failed: ${step?.error ?? 'not run'} | | | | | | |`)
       continue
     }
     lines.push(`| ${kind.name} | ${count(Math.round(step.deliveriesPerSecond))} | ` +
       `${percent(step.delivered, step.expectedDeliveries)} | ${ms(step.p50Ms)} | ${ms(step.p99Ms)} | ` +
-      `${ms(step.maxMs)} | ${fixed(step.cpuSecondsPerMillionDeliveries)} |`)
+      `${ms(step.maxMs)} | ${fixed(step.cpuSecondsPerMillionDeliveries)} | ` +
+      `${fixed(step.systemCpuSecondsPerMillionDeliveries)} |`)
   }
   return lines
 }
@@ -257,14 +281,16 @@ const coldTable = (servers, coldload, s) => {
 
 /** Where each server's CPU went at the fixed load: seconds by thread name, the busiest first. */
 const threadTable = (servers, latency) => {
-  const lines = ['<details><summary>Where the CPU goes at the fixed load: server CPU seconds by thread ' +
-    '(from /proc/PID/task; digits in names shown as #)</summary>', '']
+  const lines = ['<details><summary>Where the CPU goes at the fixed load: server CPU seconds by thread, of them ' +
+    'in the kernel (from /proc/PID/task; digits in names shown as #)</summary>', '']
   for (const kind of servers) {
     const threads = latency[kind.key]?.cpuSecondsByThread
     if (!threads) continue
-    const total = Object.values(threads).reduce((sum, s) => sum + s, 0)
-    const shown = Object.entries(threads).filter(([, seconds]) => seconds >= 0.01 * total)
-    lines.push(`- ${kind.name}: ` + shown.map(([name, seconds]) => `\`${name}\` ${seconds.toFixed(2)} s`).join(', '))
+    const seconds = ({ user, system }) => user + system
+    const total = Object.values(threads).reduce((sum, thread) => sum + seconds(thread), 0)
+    const shown = Object.entries(threads).filter(([, thread]) => seconds(thread) >= 0.01 * total)
+    lines.push(`- ${kind.name}: ` + shown.map(([name, thread]) =>
+      `\`${name}\` ${seconds(thread).toFixed(2)} s (kernel ${thread.system.toFixed(2)} s)`).join(', '))
   }
   lines.push('', '</details>')
   return lines

@@ -37,20 +37,34 @@ export const SERVERS = [
 
 const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100
 
+/**
+ * CPU seconds from one `stat` file of /proc: `user` in the program, `system` in the kernel on its behalf (on
+ * loopback that includes the TCP stack's work for both ends of what the program sends).
+ *
+ * @return {{user: number, system: number}}
+ */
+const statCpu = stat => {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ') // from field 3, the state
+  return { user: Number(fields[11]) / CLOCK_TICKS, system: Number(fields[12]) / CLOCK_TICKS } // fields 14 and 15
+}
+
+/** User and system CPU seconds of one process, its children excluded. */
+export const cpuTimes = pid => statCpu(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'))
+
 /** User plus system CPU seconds of one process, its children excluded. */
 export const cpuSeconds = pid => {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ') // from field 3, the state
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS // utime, stime: fields 14 and 15
+  const { user, system } = cpuTimes(pid)
+  return user + system
 }
 
 /**
- * CPU seconds of one process's threads, summed by thread name with digits replaced by `#` (so that a pool's
- * threads count together: `weft-loop-#`, `C2 CompilerThre#`). The kernel keeps a name's first 15 characters.
+ * User and system CPU seconds of one process's threads, summed by thread name with digits replaced by `#` (so
+ * that a pool's threads count together: `weft-loop-#`, `C2 CompilerThre#`). The kernel keeps a name's first 15
+ * characters.
  *
- * @return {Record<string, number>}
+ * @return {Record<string, {user: number, system: number}>}
  */
-export const threadCpuSeconds = pid => {
+export const threadCpuTimes = pid => {
   const byName = {}
   for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
     let stat
@@ -60,8 +74,9 @@ export const threadCpuSeconds = pid => {
       continue // the thread ended meanwhile
     }
     const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+/g, '#')
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    byName[name] = (byName[name] ?? 0) + (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS
+    const { user, system } = statCpu(stat)
+    const sum = byName[name] ?? { user: 0, system: 0 }
+    byName[name] = { user: sum.user + user, system: sum.system + system }
   }
   return byName
 }
@@ -117,7 +132,9 @@ export class RunningServer {
 
   cpuSeconds () { return cpuSeconds(this.pid) }
 
-  threadCpuSeconds () { return threadCpuSeconds(this.pid) }
+  cpuTimes () { return cpuTimes(this.pid) }
+
+  threadCpuTimes () { return threadCpuTimes(this.pid) }
 
   rssBytes () { return rssBytes(this.pid) }
 

@@ -50,16 +50,18 @@ const fanoutDoc = settings => index => `fanout-${Math.floor(index * settings.doc
 const loadStep = async ({ server, pool, settings, rate, seconds }) => {
   const perDocument = settings.clients / settings.documents
   const generatorsCpu = () => pool.pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0)
-  const cpuBefore = server.cpuSeconds()
+  const cpuBefore = server.cpuTimes()
   const generatorsBefore = generatorsCpu()
-  const threadsBefore = server.threadCpuSeconds()
+  const threadsBefore = server.threadCpuTimes()
   const from = now()
   const to = from + seconds * 1000
   await pool.load(rate, to)
   await sleep(settings.drainSeconds * 1000)
-  const cpu = server.cpuSeconds() - cpuBefore
+  const cpuAfter = server.cpuTimes()
+  const cpu = cpuAfter.user + cpuAfter.system - cpuBefore.user - cpuBefore.system
+  const systemCpu = cpuAfter.system - cpuBefore.system
   const generatorCpu = generatorsCpu() - generatorsBefore
-  const threadsAfter = server.threadCpuSeconds()
+  const threadsAfter = server.threadCpuTimes()
   const { sent, latencies } = await pool.collect(from, to)
   const expected = sent * (perDocument - 1)
   const delivered = latencies.length
@@ -74,12 +76,17 @@ const loadStep = async ({ server, pool, settings, rate, seconds }) => {
     maxMs: latencies.length > 0 ? latencies[latencies.length - 1] : null,
     cpuSeconds: cpu,
     cpuSecondsPerMillionDeliveries: delivered > 0 ? cpu / delivered * 1e6 : null,
+    // The kernel's part: for a server that relays, mostly sending the frames, which every server has to do.
+    systemCpuSecondsPerMillionDeliveries: delivered > 0 ? systemCpu / delivered * 1e6 : null,
     // The generators' CPU beside it shows how much of the machine the load itself took.
     generatorCpuSeconds: generatorCpu,
     cpuSecondsByThread: Object.fromEntries(Object.entries(threadsAfter)
-      .map(([name, seconds]) => [name, seconds - (threadsBefore[name] ?? 0)])
-      .filter(([, seconds]) => seconds > 0)
-      .sort((a, b) => b[1] - a[1]))
+      .map(([name, { user, system }]) => {
+        const before = threadsBefore[name] ?? { user: 0, system: 0 }
+        return [name, { user: user - before.user, system: system - before.system }]
+      })
+      .filter(([, seconds]) => seconds.user + seconds.system > 0)
+      .sort((a, b) => b[1].user + b[1].system - a[1].user - a[1].system))
   }
   step.generatorKeptUp = sent >= SENT_SHARE * rate * seconds
   step.sustained = sustained(step, settings)
