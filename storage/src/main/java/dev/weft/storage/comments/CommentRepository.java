@@ -1,5 +1,6 @@
 package dev.weft.storage.comments;
 
+import dev.weft.storage.Columns;
 import dev.weft.storage.Tables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -259,17 +260,12 @@ public final class CommentRepository {
     private static CommentThread thread(ResultSet rows, List<Comment> comments) throws SQLException {
         return new CommentThread(rows.getLong(1), rows.getString(2), rows.getBytes(3), rows.getBytes(4),
                 rows.getString(5), rows.getString(6), new CommentAuthor(rows.getString(7), rows.getString(8)),
-                rows.getString(9), instant(rows, 10), rows.getString(11), Instant.ofEpochMilli(rows.getLong(12)),
+                rows.getString(9), Columns.instantOrNull(rows, 10), rows.getString(11), Instant.ofEpochMilli(rows.getLong(12)),
                 comments);
     }
 
     private static Comment comment(ResultSet rows) throws SQLException {
         return new Comment(rows.getLong(1), rows.getLong(2), new CommentAuthor(rows.getString(3), rows.getString(4)),
-                rows.getString(5), Instant.ofEpochMilli(rows.getLong(6)), instant(rows, 7));
-    }
-
-    private static Instant instant(ResultSet rows, int column) throws SQLException {
-        long millis = rows.getLong(column);
-        return rows.wasNull() ? null : Instant.ofEpochMilli(millis);
+                rows.getString(5), Instant.ofEpochMilli(rows.getLong(6)), Columns.instantOrNull(rows, 7));
     }
 }

@@ -1,5 +1,6 @@
 package dev.weft.storage.notifications;
 
+import dev.weft.storage.Columns;
 import dev.weft.storage.Tables;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -157,10 +158,8 @@ public final class NotificationRepository {
                 List<WebhookDelivery> deliveries = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        int status = rows.getInt(6);
-                        Integer statusOrNull = rows.wasNull() ? null : status;
                         deliveries.add(new WebhookDelivery(rows.getLong(1), rows.getString(2), rows.getString(3),
-                                rows.getString(4), rows.getInt(5), statusOrNull, rows.getString(7),
+                                rows.getString(4), rows.getInt(5), Columns.integerOrNull(rows, 6), rows.getString(7),
                                 WebhookDelivery.Outcome.fromStored(rows.getString(8)),
                                 Instant.ofEpochMilli(rows.getLong(9))));
                     }
@@ -174,8 +173,7 @@ public final class NotificationRepository {
         NotificationEvent event = new NotificationEvent(NotificationEvent.Kind.fromWireName(rows.getString(3)),
                 rows.getString(4), rows.getLong(5), rows.getLong(6), rows.getString(7), rows.getString(8),
                 rows.getString(9));
-        long readAt = rows.getLong(11);
         return new Notification(rows.getLong(1), rows.getString(2), event, Instant.ofEpochMilli(rows.getLong(10)),
-                rows.wasNull() ? null : Instant.ofEpochMilli(readAt));
+                Columns.instantOrNull(rows, 11));
     }
 }

@@ -1,5 +1,6 @@
 package dev.weft.storage.sharing;
 
+import dev.weft.storage.Columns;
 import dev.weft.storage.Tables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -294,10 +295,9 @@ public final class ShareLinkStore {
         List<ShareLinkRecord> links = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                int max = rows.getInt(5);
-                OptionalInt maxParticipants = rows.wasNull() ? OptionalInt.empty() : OptionalInt.of(max);
-                long expires = rows.getLong(6);
-                Optional<Instant> expiresAt = rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(expires));
+                Integer max = Columns.integerOrNull(rows, 5);
+                OptionalInt maxParticipants = max == null ? OptionalInt.empty() : OptionalInt.of(max);
+                Optional<Instant> expiresAt = Optional.ofNullable(Columns.instantOrNull(rows, 6));
                 links.add(new ShareLinkRecord(rows.getString(1), rows.getString(2), rows.getInt(3) == 1,
                         rows.getInt(4) == 1, maxParticipants, expiresAt, rows.getInt(7) == 1, rows.getString(8),
                         Instant.ofEpochMilli(rows.getLong(9)), Instant.ofEpochMilli(rows.getLong(10))));

@@ -49,12 +49,17 @@ class NotificationRepositoryTest {
         assertThat(notifications.feed("bob", Long.MAX_VALUE, 10, false)).extracting(Notification::event)
                 .containsExactly(first);
         assertThat(notifications.unreadCount("ada")).isEqualTo(2);
+        assertThat(feed).extracting(Notification::readAt).containsOnlyNulls();
 
         assertThat(notifications.markRead("bob", List.of(added.getFirst().id())).join())
                 .as("someone else's notification is left alone").isZero();
         assertThat(notifications.markRead("ada", List.of(added.getFirst().id())).join()).isEqualTo(1);
-        assertThat(notifications.feed("ada", Long.MAX_VALUE, 10, true)).extracting(Notification::event)
-                .containsExactly(first);
+        List<Notification> unread = notifications.feed("ada", Long.MAX_VALUE, 10, true);
+        assertThat(unread).extracting(Notification::event).containsExactly(first);
+        assertThat(unread).noneMatch(Notification::isRead);
+        assertThat(notifications.feed("ada", Long.MAX_VALUE, 10, false))
+                .filteredOn(notification -> notification.id() == added.getFirst().id())
+                .singleElement().satisfies(read -> assertThat(read.readAt()).isNotNull());
         assertThat(notifications.markRead("ada", List.of()).join()).isEqualTo(1);
         assertThat(notifications.unreadCount("ada")).isZero();
         assertThat(notifications.feed("ada", feed.getFirst().id(), 10, false)).hasSize(1);
