@@ -143,7 +143,9 @@ final class StorageWriter implements AutoCloseable {
                 results[i] = batch.get(i).work().run(session);
             }
             session.commit();
-        } catch (SQLException | RuntimeException e) {
+        } catch (Exception | Error e) {
+            // Errors too (a feature's AssertionError, say): a writer thread that died would leave this batch's
+            // futures, and those of every write after it, incomplete for good.
             rollback();
             if (batch.size() == 1) {
                 fail(batch.getFirst(), e);
@@ -227,7 +229,7 @@ final class StorageWriter implements AutoCloseable {
         }
     }
 
-    private void fail(WriteTask<?> task, Exception cause) {
+    private void fail(WriteTask<?> task, Throwable cause) {
         StorageException failure = new StorageException(task.description() + " failed: " + cause.getMessage(), cause);
         log.warn("{}", failure.getMessage());
         try {

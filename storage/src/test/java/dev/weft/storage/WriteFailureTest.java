@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +64,23 @@ class WriteFailureTest {
             documents.append("doc", bytes("free")).join();
 
             assertThat(documents.load("doc").updates()).containsExactly(bytes("free"));
+        }
+    }
+
+    @Test
+    void aWriteThatThrowsAnErrorFailsAloneAndTheWriterGoesOn() {
+        try (Storage storage = Storage.open(dataDir, StorageSettings.defaults())) {
+            CompletableFuture<Object> broken = storage.tables().write("broken feature", connection -> {
+                throw new AssertionError("a feature's bug");
+            });
+
+            assertThat(broken).failsWithin(Duration.ofSeconds(30)).withThrowableOfType(ExecutionException.class)
+                    .havingCause()
+                    .isInstanceOf(StorageException.class)
+                    .withMessage("broken feature failed: a feature's bug")
+                    .withCauseInstanceOf(AssertionError.class);
+            storage.documents().append("doc", bytes("after")).join();
+            assertThat(storage.documents().load("doc").updates()).containsExactly(bytes("after"));
         }
     }
 }
