@@ -5,9 +5,10 @@ import java.nio.file.Path;
 /**
  * Weft's database: one SQLite file, {@value #DATABASE_FILE}, in a data directory, behind repositories.
  *
- * <p>{@link #open} creates the directory and the file if needed, puts the database in WAL mode with
- * {@code synchronous=FULL} (a write whose future has completed survives a crash or power loss) and foreign keys
- * on, and applies the schema migrations that are not applied yet. One writer thread owns the only connection that
+ * <p>{@link #open} creates the directory and the file if needed, puts the database in WAL mode with foreign keys
+ * on and the settings' {@link Durability} (with {@link Durability#POWER_LOSS}, {@code synchronous=FULL}, a write
+ * whose future has completed survives a power loss; with {@link Durability#PROCESS_CRASH},
+ * {@code synchronous=NORMAL}, a crash of the process), and applies the schema migrations that are not applied yet. One writer thread owns the only connection that
  * writes rows, a checkpointer thread copies the write-ahead log into the database file, and reads come from a
  * pool. {@link #close} commits every write accepted before it, then closes
  * everything; it must not be called from a callback of a storage future.
