@@ -11,8 +11,8 @@ import java.time.Duration;
  * @param maxHttpRequestBytes the largest HTTP request (headers aside) accepted; a larger one is answered 413
  * @param writeBufferLowBytes below this many unsent bytes a connection is writable again
  * @param writeBufferHighBytes above this many unsent bytes a connection is unwritable: a client that stops
- *     reading is closed when its connection stays unwritable for {@code unwritableTimeout}, or at once when its
- *     unsent bytes reach twice this
+ *     reading is closed when its connection stays unwritable for {@code unwritableTimeout}, or at once when a
+ *     message is due while more than twice this is unsent
  * @param unwritableTimeout how long a connection may stay unwritable
  * @param maxQueuedBytesBeforeSync what a connection may send before its document has loaded; more closes it
  * @param pingInterval a WebSocket ping after this long without traffic
@@ -63,7 +63,10 @@ public record Limits(
         }
     }
 
-    /** What a client may leave unsent on the server at most: past it the connection is closed at once. */
+    /**
+     * What a client may leave unsent on the server: the next message due past it closes the connection at once (so
+     * at most this and one message wait).
+     */
     public long maxUnsentBytes() {
         return 2L * writeBufferHighBytes;
     }

@@ -19,10 +19,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A broadcast hands every connection the same array, wrapped here without copying. Several messages sent
  * together are written with one flush (and, from another thread, one wakeup of the channel's event loop), so a
- * room that broadcasts a batch costs each connection one syscall, not one per message. What a connection has not sent yet is bounded: a message
- * that would take it past {@code maxUnsentBytes} closes the connection instead of queueing (the client resyncs when
- * it reconnects, so nothing is silently lost); the {@link SlowConsumerGuard} closes it earlier if it stays
- * unwritable.
+ * room that broadcasts a batch costs each connection one syscall, not one per message. What a connection has not
+ * sent yet is bounded: once more than {@code maxUnsentBytes} wait, the next message closes the connection instead of
+ * queueing (the client resyncs when it reconnects, so nothing is silently lost), so at most the bound and one
+ * message wait; the {@link SlowConsumerGuard} closes it earlier if it stays unwritable.
  */
 final class ChannelOutbox implements Outbox {
     private static final Logger log = LoggerFactory.getLogger(ChannelOutbox.class);
@@ -49,26 +49,28 @@ final class ChannelOutbox implements Outbox {
         if (!channel.isActive() || abandoned) {
             return;
         }
-        long bytes = 0;
-        for (byte[] message : messages) {
-            bytes += message.length;
-        }
-        if (!admit(bytes)) {
-            return;
-        }
         // From another thread, Netty queues each write lazily (counted as unsent at once, no wakeup) and the flush
         // wakes the event loop: one wakeup and one flush for the batch.
+        int written = 0;
         for (byte[] message : messages) {
+            if (!admit()) {
+                break;
+            }
             channel.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(message)), channel.voidPromise());
+            written++;
         }
         channel.flush();
-        metrics.messagesSent(messages.size());
+        metrics.messagesSent(written);
     }
 
-    /** Whether {@code bytes} more fit under the bound; if not, the connection is closed (once). */
-    private boolean admit(long bytes) {
+    /**
+     * Whether one more message may be queued: while what is queued already is within the bound, so that a message
+     * larger than the bound (the sync step 2 of a large document) still goes out to a client that reads. If not,
+     * the connection is closed (once).
+     */
+    private boolean admit() {
         long unsent = unsentBytes(channel);
-        if (unsent + bytes <= maxUnsentBytes) {
+        if (unsent <= maxUnsentBytes) {
             return true;
         }
         synchronized (this) {
