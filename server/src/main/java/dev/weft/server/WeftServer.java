@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A running Weft server: storage, the loaded documents, and the Netty server that speaks HTTP and y-websocket on
  * one port. {@link #start} returns once it listens; {@link #close} shuts it down gracefully: it stops accepting,
- * closes every connection (code 1001), waits until every accepted update is committed, then closes storage.
+ * closes every sync connection (code 1001) and then every other one, waits until every accepted update is
+ * committed, then closes storage.
  *
  * <pre>{@code
  * try (WeftServer server = WeftServer.start(ServerConfig.defaults(dataDir).withListen("127.0.0.1", 0))) {

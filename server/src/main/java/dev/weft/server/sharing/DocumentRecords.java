@@ -86,7 +86,9 @@ final class DocumentRecords {
         if (!store.delete(name, Audit.entry(name, owner, Audit.DOCUMENT_DELETED, null, clock.instant())).join()) {
             throw gone(name);
         }
-        rooms.closeAll(name, new CloseReason(CloseReason.POLICY_VIOLATION, "the document was deleted"));
+        // Waits for the room to close its connections: an update one of them sent meanwhile then reaches storage
+        // before the deletion, not after it (where it would bring the document back).
+        rooms.closeAll(name, new CloseReason(CloseReason.POLICY_VIOLATION, "the document was deleted")).join();
         documents.delete(name).join();
         deletionListeners.forEach(listener -> listener.accept(name));
     }

@@ -73,6 +73,8 @@ final class Room {
      */
     private static final int PAUSE_READING_ABOVE = 2048;
     private static final int RESUME_READING_BELOW = 512;
+    /** How a connection is closed that joins an unloaded room: the client reconnects and finds a loaded one. */
+    private static final CloseReason UNLOADED = new CloseReason(CloseReason.TRY_AGAIN_LATER, "the document was unloaded");
 
     private enum State { LOADING, ACTIVE, CLOSED }
 
@@ -124,6 +126,15 @@ final class Room {
             thread.execute(task);
         } catch (RejectedExecutionException e) {
             log.debug("room {}: its thread has stopped; a task was dropped", name);
+        }
+    }
+
+    /** Closes every connection on the room's thread; completes then, or at once if that thread has stopped. */
+    CompletableFuture<Void> closeEverySession(CloseReason reason) {
+        try {
+            return CompletableFuture.runAsync(() -> closeSessions(session -> true, reason), thread);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(null);
         }
     }
 
@@ -195,7 +206,7 @@ final class Room {
         switch (state) {
             case LOADING -> waiting.add(session);
             case ACTIVE -> activate(session);
-            case CLOSED -> session.close(new CloseReason(CloseReason.TRY_AGAIN_LATER, "the document was unloaded"));
+            case CLOSED -> session.close(UNLOADED);
         }
     }
 
@@ -468,12 +479,16 @@ final class Room {
         return COMPACT_AFTER_APPENDS + ThreadLocalRandom.current().nextInt(COMPACT_AFTER_APPENDS);
     }
 
-    /** Evicted by the registry: nobody holds the room. Folds its log into a snapshot on the way out. */
+    /**
+     * Removed from the registry: evicted ({@code evicted}: nobody holds the room), or unloaded on purpose
+     * ({@link Rooms#closeAll}), when a connection that joined meanwhile is closed like one that finds the room
+     * closed. Folds its log into a snapshot on the way out.
+     */
     void unload(boolean evicted) {
         if (state == State.CLOSED) {
             return;
         }
-        boolean wasActive = close(CloseReason.SHUTTING_DOWN);
+        boolean wasActive = close(UNLOADED);
         if (wasActive) {
             rooms.metrics().documentUnloaded(evicted);
             if (appendsSinceCompaction > 0 && !compacting) {

@@ -127,13 +127,18 @@ public final class Rooms implements AutoCloseable {
     /**
      * Closes every open connection to {@code document} with {@code reason} and unloads it (a deleted document,
      * say): from this call on, whoever asks for the document gets it from storage, not the copy that was loaded.
+     *
+     * @return completes once the room's thread has closed the connections: every update they sent before has been
+     *     handed to storage by then (so a deletion queued after it comes after them), and none is applied after
      */
-    public void closeAll(String document, CloseReason reason) {
+    public CompletableFuture<Void> closeAll(String document, CloseReason reason) {
         Room room = rooms.getIfPresent(document);
-        if (room != null) {
-            room.execute(() -> room.closeSessions(session -> true, reason));
-            rooms.asMap().remove(document, room); // then unloaded on its thread, by the removal listener
+        if (room == null) {
+            return CompletableFuture.completedFuture(null);
         }
+        CompletableFuture<Void> closed = room.closeEverySession(reason);
+        rooms.asMap().remove(document, room); // then unloaded on its thread, by the removal listener
+        return closed;
     }
 
     /**

@@ -30,7 +30,14 @@ public final class Session {
     private final Grant grant;
     private final Set<String> extensions;
     private final Outbox outbox;
+    /** The transport reported the close. */
     private volatile boolean closed;
+    /**
+     * The server closed the connection (revoked, malformed, ...): from then on nothing it sends is handled and
+     * nothing more is sent to it, though its transport may report the close much later (a client that does not
+     * read holds the close frame up).
+     */
+    private volatile boolean closing;
 
     // The room's thread only.
     /** What the connection may do now: its token's access, or less if the document's roles say so. */
@@ -55,7 +62,7 @@ public final class Session {
      * room).
      */
     public void receive(byte[] frame) {
-        if (closed) {
+        if (isClosed()) {
             return;
         }
         List<SyncProtocolMessage> messages;
@@ -76,8 +83,9 @@ public final class Session {
         }
     }
 
+    /** Closed by either side: its messages are no longer handled, and nothing more is sent to it. */
     boolean isClosed() {
-        return closed;
+        return closed || closing;
     }
 
     Grant grant() {
@@ -118,18 +126,19 @@ public final class Session {
     }
 
     void send(byte[] message) {
-        if (!closed) {
+        if (!isClosed()) {
             outbox.send(message);
         }
     }
 
     void send(List<byte[]> messages) {
-        if (!closed) {
+        if (!isClosed()) {
             outbox.send(messages);
         }
     }
 
     void close(CloseReason reason) {
+        closing = true;
         outbox.close(reason);
     }
 

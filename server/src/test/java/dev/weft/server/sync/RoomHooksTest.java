@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,22 +88,47 @@ class RoomHooksTest {
     }
 
     @Test
-    void revokingClosesThatSubjectsConnectionsOnlyAndClosingAllUnloads() {
+    void revokingClosesThatSubjectsConnectionsOnlyAndIgnoresWhatTheyStillSendAndClosingAllUnloads() {
         RecordingOutbox aliceOut = new RecordingOutbox();
         RecordingOutbox bobOut = new RecordingOutbox();
-        connect("alice", Access.READ_WRITE, Access.READ_WRITE, Set.of(), aliceOut);
-        connect("bob", Access.READ_WRITE, Access.READ_WRITE, Set.of(), bobOut);
+        Session alice = connect("alice", Access.READ_WRITE, Access.READ_WRITE, Set.of(), aliceOut);
+        Session bob = connect("bob", Access.READ_WRITE, Access.READ_WRITE, Set.of(), bobOut);
 
         rooms.revoke(DOC, "alice");
         await().until(() -> aliceOut.closed != null);
         assertThat(aliceOut.closed).isEqualTo(new CloseReason(CloseReason.POLICY_VIOLATION, "access revoked"));
+        // Her transport has not reported the close yet (a client that does not read delays it): what she still
+        // sends is not applied, while Bob's is.
+        sendUpdate(alice, new Doc(), "after revocation");
+        sendUpdate(bob, new Doc(), "bob's");
+        await().until(() -> rooms.read(DOC, core.roomThread, doc -> doc.getText("t").toString()).join()
+                .orElseThrow().contains("bob's"));
+        assertThat(rooms.read(DOC, core.roomThread, doc -> doc.getText("t").toString()).join())
+                .hasValueSatisfying(text -> assertThat(text).doesNotContain("after revocation"));
+        assertThat(aliceOut.count(SyncUpdate.class)).as("nothing more is sent to a closed connection").isZero();
 
         CloseReason deleted = new CloseReason(CloseReason.GOING_AWAY, "the document was deleted");
-        rooms.closeAll(DOC, deleted);
-        await().until(() -> bobOut.closed != null);
+        CountDownLatch busy = new CountDownLatch(1);
+        core.roomThread.execute(() -> awaitUninterruptibly(busy));
+        sendUpdate(bob, new Doc(), "sent just before the deletion");
+        CompletableFuture<Void> closed = rooms.closeAll(DOC, deleted);
+        assertThat(closed).as("not before the room has handled what was sent before").isNotDone();
+        busy.countDown();
+        closed.join();
         assertThat(bobOut.closed).isEqualTo(deleted);
+        // What Bob sent before the close is in storage's queue already: a deletion queued now comes after it.
+        core.storage.documents().delete(DOC).join();
+        assertThat(core.storage.documents().load(DOC).updates()).isEmpty();
         // Unloaded: whoever asks next gets the document from storage, not the copy that was loaded.
         await().until(() -> rooms.size() == 0);
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
