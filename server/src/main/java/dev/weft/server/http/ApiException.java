@@ -4,6 +4,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A refused or failed API request, answered as {@code {"error": {"code": "...", "message": "..."}}} with its
@@ -11,6 +13,8 @@ import java.util.concurrent.CompletionException;
  * put it right, and never leaks internals.
  */
 public final class ApiException extends RuntimeException {
+    private static final Logger log = LoggerFactory.getLogger(ApiException.class);
+
     private static final long serialVersionUID = 1L;
 
     private final transient HttpResponseStatus status;
@@ -54,7 +58,8 @@ public final class ApiException extends RuntimeException {
 
     /**
      * Waits for work a handler handed elsewhere (a room's thread, the storage writer): its result; an
-     * ApiException it failed with, as it is; any other failure as 503 {@code unavailable}, "{@code what}: cause".
+     * ApiException it failed with, as it is; any other failure as 503 {@code unavailable}, "{@code what}: cause"
+     * (and logged).
      */
     public static <T> T await(CompletableFuture<T> work, String what) {
         try {
@@ -63,6 +68,7 @@ public final class ApiException extends RuntimeException {
             if (e.getCause() instanceof ApiException refused) {
                 throw refused;
             }
+            log.warn("{}", what, e.getCause());
             throw new ApiException(HttpResponseStatus.SERVICE_UNAVAILABLE, "unavailable",
                     what + ": " + e.getCause().getMessage());
         }

@@ -67,11 +67,6 @@ final class ChannelEventSink implements EventSink {
     }
 
     @Override
-    public boolean isOpen() {
-        return channel.isActive();
-    }
-
-    @Override
     public void onClose(Runnable action) {
         channel.closeFuture().addListener(closed -> action.run());
     }

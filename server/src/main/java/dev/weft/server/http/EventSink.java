@@ -14,9 +14,6 @@ public interface EventSink {
      */
     boolean send(ServerSentEvent event);
 
-    /** Whether the stream is still open. */
-    boolean isOpen();
-
     /**
      * Runs {@code action} once the stream is closed, whoever closed it (at once if it is closed already): where a
      * feature unsubscribes the sink.

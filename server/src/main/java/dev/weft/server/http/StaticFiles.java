@@ -18,12 +18,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The editor page and its assets at {@code /}, from the classpath resources under {@value #ROOT} (client-js
  * builds them there). Files are read once, off the event loop, and kept in memory: they are few and small.
  */
 final class StaticFiles {
+    private static final Logger log = LoggerFactory.getLogger(StaticFiles.class);
     static final String ROOT = "dev/weft/server/web/";
     private static final Map<String, String> CONTENT_TYPES = Map.of(
             "html", "text/html; charset=utf-8",
@@ -61,14 +64,21 @@ final class StaticFiles {
                     found.ifPresent(f -> files.put(resource.get(), f));
                     return found;
                 });
-        file.thenAccept(found -> HttpResponses.send(ctx, keepAlive, found.map(StaticFiles::response)
-                .orElseGet(() -> notFound(rawPath))));
+        file.whenComplete((found, failure) -> HttpResponses.send(ctx, keepAlive, failure != null
+                ? unreadable(rawPath, failure)
+                : found.map(StaticFiles::response).orElseGet(() -> notFound(rawPath))));
     }
 
     private static FullHttpResponse response(StaticFile file) {
         FullHttpResponse response = HttpResponses.bytes(HttpResponseStatus.OK, file.contentType(), file.bytes());
         response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
         return response;
+    }
+
+    private static FullHttpResponse unreadable(String rawPath, Throwable failure) {
+        log.error("reading {} failed", rawPath, failure);
+        return HttpResponses.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal_error",
+                "the server failed to read " + rawPath + "; the error is in its log");
     }
 
     private static FullHttpResponse notFound(String rawPath) {

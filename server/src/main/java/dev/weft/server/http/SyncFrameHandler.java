@@ -43,11 +43,6 @@ final class SyncFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     /** Closes the connection when its token expires. */
     private ScheduledFuture<?> expiry;
 
-    /** A connection with the access its token grants. */
-    SyncFrameHandler(Rooms rooms, String document, Grant grant, long maxUnsentBytes, ServerMetrics metrics) {
-        this(rooms, document, grant, grant.access(), maxUnsentBytes, metrics);
-    }
-
     /** A connection with {@code access}, which the document's roles decided (never more than the token grants). */
     SyncFrameHandler(Rooms rooms, String document, Grant grant, Access access, long maxUnsentBytes,
             ServerMetrics metrics) {

@@ -9,15 +9,12 @@ import dev.weft.server.http.ApiRequest;
 import dev.weft.server.http.ApiResponse;
 import dev.weft.server.http.ApiRoutes;
 import dev.weft.server.http.JsonBody;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/documents/{name}}: a document's size, state vector and connected clients; and
@@ -28,8 +25,6 @@ import org.slf4j.LoggerFactory;
  * runs open.
  */
 public final class DocumentsApi {
-    private static final Logger log = LoggerFactory.getLogger(DocumentsApi.class);
-
     private final Authenticator authenticator;
     private final DocumentAccessPolicy access;
     private final Rooms rooms;
@@ -78,15 +73,7 @@ public final class DocumentsApi {
     }
 
     private static <T> T await(String name, CompletableFuture<Optional<T>> found) {
-        Optional<T> result;
-        try {
-            result = found.join();
-        } catch (CompletionException failure) {
-            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-            log.warn("reading the document {} for the API failed", name, cause);
-            throw new ApiException(HttpResponseStatus.SERVICE_UNAVAILABLE, "unavailable",
-                    "the document " + name + " could not be read: " + cause.getMessage());
-        }
-        return result.orElseThrow(() -> ApiException.notFound("no document named " + name));
+        return ApiException.await(found, "the document " + name + " could not be read")
+                .orElseThrow(() -> ApiException.notFound("no document named " + name));
     }
 }
