@@ -259,7 +259,10 @@ final class Room {
         }
     }
 
-    /** Answers with what the client lacks, once every update that answer may hold is committed. */
+    /**
+     * Answers with what the client lacks, once every update that answer may hold is committed; never if one of
+     * them fails to commit (the room then fails, and its clients resync against what storage has).
+     */
     private void answerStep1(Session session, byte[] stateVector) {
         byte[] reply;
         try {
@@ -268,11 +271,13 @@ final class Room {
             session.close(new CloseReason(CloseReason.INVALID_PAYLOAD, "malformed state vector: " + e.getMessage()));
             return;
         }
-        if (lastCommit.isDone()) {
-            session.send(reply);
-        } else {
-            lastCommit.whenComplete((v, failure) -> session.send(reply)); // on this thread, after the commit
-        }
+        // At once if the last append is committed already; else on this thread, after its commit (commits are
+        // reported in order, so every earlier one is in by then).
+        lastCommit.whenComplete((v, failure) -> {
+            if (failure == null) {
+                session.send(reply);
+            }
+        });
     }
 
     private void apply(Session session, byte[] update) {

@@ -53,6 +53,16 @@ final class HeldStore implements DocumentStore {
         next.forEach(gate -> gate.complete(null));
     }
 
+    /** Reports the next held append as failed, as a write error would, once SQLite has it. */
+    void failNext(Throwable failure) {
+        CompletableFuture<Void> gate;
+        synchronized (this) {
+            appends.get(released).join();
+            gate = gates.get(released++);
+        }
+        gate.completeExceptionally(failure);
+    }
+
     /** Holds the reports of the appends from now on (until {@link #releaseAll}). */
     synchronized void hold() {
         open = false;

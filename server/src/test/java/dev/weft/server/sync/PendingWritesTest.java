@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.weft.crdt.Doc;
 import dev.weft.protocol.MessageWriter;
+import dev.weft.protocol.SyncProtocolMessage.SyncStep1;
+import dev.weft.protocol.SyncProtocolMessage.SyncStep2;
 import dev.weft.protocol.SyncProtocolMessage.SyncUpdate;
 import dev.weft.storage.StoredDocument;
 import java.nio.file.Path;
@@ -127,6 +129,25 @@ class PendingWritesTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void aSyncStep2WaitingForACommitThatFailsIsNeverSent() throws Exception {
+        Rooms rooms = rooms(Duration.ofMinutes(1));
+        RecordingOutbox writerOut = new RecordingOutbox();
+        RecordingOutbox readerOut = new RecordingOutbox();
+        Session writer = connect(rooms, "failing", writerOut);
+        Session reader = connect(rooms, "failing", readerOut);
+        writer.receive(MessageWriter.write(new SyncUpdate(Edits.insert(new Doc(), "t", "never stored"))));
+        await().until(() -> store.held() == 1);
+        reader.receive(MessageWriter.write(new SyncStep1(new byte[] {0})));
+        core.roomThread.submit(() -> { }).get(); // the room has handled the step 1: its answer waits for the commit
+
+        store.failNext(new IllegalStateException("the disk is full"));
+
+        await().until(() -> readerOut.closed != null);
+        assertThat(readerOut.closed.code()).isEqualTo(CloseReason.INTERNAL_ERROR);
+        assertThat(readerOut.count(SyncStep2.class)).as("nothing that was not stored").isZero();
     }
 
     @Test
