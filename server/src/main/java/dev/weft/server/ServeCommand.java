@@ -107,7 +107,7 @@ final class ServeCommand implements Callable<Integer> {
     private int maxQueuedBeforeSync;
 
     @Option(names = "--ping-interval", paramLabel = "SECONDS", defaultValue = "${env:WEFT_PING_INTERVAL:-30}",
-            description = "A WebSocket ping after this long without traffic (WEFT_PING_INTERVAL;"
+            description = "A WebSocket ping after this long without a message from the client (WEFT_PING_INTERVAL;"
                     + " default: ${DEFAULT-VALUE}).")
     private long pingSeconds;
 

@@ -15,7 +15,8 @@ import java.time.Duration;
  *     message is due while more than twice this is unsent
  * @param unwritableTimeout how long a connection may stay unwritable
  * @param maxQueuedBytesBeforeSync what a connection may send before its document has loaded; more closes it
- * @param pingInterval a WebSocket ping after this long without traffic
+ * @param pingInterval a WebSocket ping after this long without a message from the client (however much it is
+ *     sent)
  * @param pongTimeout a connection that has sent nothing (not even a pong) for this long is closed
  * @param httpIdleTimeout an HTTP connection idle this long is closed
  */

@@ -19,11 +19,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,9 +131,15 @@ final class WebSocketUpgrade {
         pipeline.addAfter(router.name(), WeftChannelInitializer.KEEPALIVE, new Keepalive());
         pipeline.addAfter(router.name(), WeftChannelInitializer.WS_PROTOCOL,
                 new WebSocketServerProtocolHandler(protocolConfig(request.uri(), maxMessageBytes)));
-        pipeline.addAfter(router.name(), WeftChannelInitializer.WS_IDLE, new IdleStateHandler(
-                limits.pongTimeout().toMillis(), 0, limits.pingInterval().toMillis(), TimeUnit.MILLISECONDS));
+        pipeline.addAfter(router.name(), WeftChannelInitializer.WS_IDLE,
+                Keepalive.pingWhenQuiet(limits.pingInterval()));
+        pipeline.addAfter(router.name(), WeftChannelInitializer.WS_TIMEOUT,
+                Keepalive.closeWhenSilent(limits.pongTimeout()));
         router.fireChannelRead(request.retain());
+        // The request ends its read for the handlers added here: the idle handlers took it for a read still under
+        // way (they count silence from a read's completion), so a client that sent nothing after its upgrade was
+        // never pinged, nor closed when silent.
+        router.fireChannelReadComplete();
         pipeline.remove(router.handler());
     }
 

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * http-idle     IdleStateHandler             HTTP connections idle too long are closed (removed at the upgrade)
  * router        HttpRouter                   /healthz, /metrics, /api, static files; or the upgrade, which
  *                                            replaces it with:
- *   ws-idle       IdleStateHandler           quiet connections are pinged, silent ones closed (Keepalive)
+ *   ws-timeout    ReadTimeoutHandler         connections silent for the pong timeout are closed
+ *   ws-idle       IdleStateHandler           connections quiet for the ping interval are pinged (Keepalive)
  *   ws-protocol   WebSocketServerProtocolHandler  handshake, close and ping frames, max frame size (1009)
  *   keepalive     Keepalive
  *   ws-aggregator WebSocketFrameAggregator   fragmented messages, same cap
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WeftChannelInitializer extends ChannelInitializer<SocketChannel> {
     static final String HTTP_IDLE = "http-idle";
+    static final String WS_TIMEOUT = "ws-timeout";
     static final String WS_IDLE = "ws-idle";
     static final String WS_PROTOCOL = "ws-protocol";
     static final String KEEPALIVE = "keepalive";

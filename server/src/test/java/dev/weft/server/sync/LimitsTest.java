@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,6 +131,45 @@ class LimitsTest {
                     assertThat(reader.isClosed()).isFalse();
                 }
             });
+        }
+    }
+
+    @Test
+    void aClientThatOnlyListensIsPingedAndStaysWhileOneThatIsSilentIsClosed() throws Exception {
+        Limits limits = Limits.DEFAULTS.withKeepalive(Duration.ofMillis(200), Duration.ofMillis(600));
+        try (WeftServer server = start(limits);
+                RawClient writer = RawClient.connect(server.port(), "radio");
+                RawClient listener = RawClient.connect(server.port(), "radio");
+                Socket silent = stalledWebSocket(server.port(), "radio")) {
+            writer.awaitMessage(SyncStep1.class);
+            listener.awaitMessage(SyncStep1.class);
+            Doc doc = new Doc();
+            // The listener is sent something every 50 ms and sends nothing itself but the pongs its WebSocket
+            // answers pings with: three times the pong timeout.
+            for (int i = 0; i < 36; i++) {
+                writer.send(new SyncUpdate(Edits.insert(doc, "t", "on air ")));
+                Thread.sleep(50);
+            }
+
+            assertThat(listener.isClosed()).isFalse();
+            assertThat(listener.messages()).filteredOn(SyncUpdate.class::isInstance).isNotEmpty();
+            // A connection that answers nothing, not even pings, is closed.
+            silent.setSoTimeout(5000);
+            assertThat(readToEnd(silent)).as("closed by the server").isTrue();
+        }
+    }
+
+    /** Reads (and drops) what arrives until the server closes the socket; false if it is still open by the timeout. */
+    private static boolean readToEnd(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            while (in.read(buffer) >= 0) {
+                // what the server sent before closing
+            }
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
         }
     }
 
