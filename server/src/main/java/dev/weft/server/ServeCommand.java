@@ -125,8 +125,8 @@ final class ServeCommand implements Callable<Integer> {
     private Durability durability;
 
     @Option(names = "--io-threads", paramLabel = "N", defaultValue = "${env:WEFT_IO_THREADS:-0}",
-            description = "Event loops serving connections and documents; 0 for one per two processors (WEFT_IO_THREADS;"
-                    + " default: ${DEFAULT-VALUE}).")
+            description = "Event loops serving connections and documents; 0 for one per two processors"
+                    + " (WEFT_IO_THREADS; default: ${DEFAULT-VALUE}).")
     private int ioThreads;
 
     @Option(names = "--document-idle-timeout", paramLabel = "SECONDS",

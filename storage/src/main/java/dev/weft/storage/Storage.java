@@ -8,10 +8,10 @@ import java.nio.file.Path;
  * <p>{@link #open} creates the directory and the file if needed, puts the database in WAL mode with foreign keys
  * on and the settings' {@link Durability} (with {@link Durability#POWER_LOSS}, {@code synchronous=FULL}, a write
  * whose future has completed survives a power loss; with {@link Durability#PROCESS_CRASH},
- * {@code synchronous=NORMAL}, a crash of the process), and applies the schema migrations that are not applied yet. One writer thread owns the only connection that
- * writes rows, a checkpointer thread copies the write-ahead log into the database file, and reads come from a
- * pool. {@link #close} commits every write accepted before it, then closes
- * everything; it must not be called from a callback of a storage future.
+ * {@code synchronous=NORMAL}, a crash of the process), and applies the schema migrations that are not applied yet.
+ * One writer thread owns the only connection that writes rows, a checkpointer thread copies the write-ahead log
+ * into the database file, and reads come from a pool. {@link #close} commits every write accepted before it, then
+ * closes everything; it must not be called from a callback of a storage future.
  *
  * <pre>{@code
  * try (Storage storage = Storage.open(Path.of("data"), StorageSettings.defaults())) {

@@ -58,7 +58,8 @@ public record ServerConfig(
             }
         });
         if (ioThreads < 0) {
-            throw new IllegalArgumentException("ioThreads must be 0 (one per two processors) or more, not " + ioThreads);
+            throw new IllegalArgumentException(
+                    "ioThreads must be 0 (one per two processors) or more, not " + ioThreads);
         }
         if (documentIdleTimeout.isNegative()) {
             throw new IllegalArgumentException("documentIdleTimeout must not be negative");

@@ -74,7 +74,8 @@ final class Room {
     private static final int PAUSE_READING_ABOVE = 2048;
     private static final int RESUME_READING_BELOW = 512;
     /** How a connection is closed that joins an unloaded room: the client reconnects and finds a loaded one. */
-    private static final CloseReason UNLOADED = new CloseReason(CloseReason.TRY_AGAIN_LATER, "the document was unloaded");
+    private static final CloseReason UNLOADED =
+            new CloseReason(CloseReason.TRY_AGAIN_LATER, "the document was unloaded");
 
     private enum State { LOADING, ACTIVE, CLOSED }
 

@@ -260,8 +260,8 @@ public final class CommentRepository {
     private static CommentThread thread(ResultSet rows, List<Comment> comments) throws SQLException {
         return new CommentThread(rows.getLong(1), rows.getString(2), rows.getBytes(3), rows.getBytes(4),
                 rows.getString(5), rows.getString(6), new CommentAuthor(rows.getString(7), rows.getString(8)),
-                rows.getString(9), Columns.instantOrNull(rows, 10), rows.getString(11), Instant.ofEpochMilli(rows.getLong(12)),
-                comments);
+                rows.getString(9), Columns.instantOrNull(rows, 10), rows.getString(11),
+                Instant.ofEpochMilli(rows.getLong(12)), comments);
     }
 
     private static Comment comment(ResultSet rows) throws SQLException {
