@@ -1,8 +1,7 @@
 package dev.weft.server.http;
 
-import dev.weft.server.auth.Access;
-import dev.weft.server.auth.Grant;
 import dev.weft.server.metrics.ServerMetrics;
+import dev.weft.server.sync.Admission;
 import dev.weft.server.sync.CloseReason;
 import dev.weft.server.sync.Rooms;
 import dev.weft.server.sync.Session;
@@ -34,8 +33,7 @@ final class SyncFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 
     private final Rooms rooms;
     private final String document;
-    private final Grant grant;
-    private final Access access;
+    private final Admission admission;
     private final long maxUnsentBytes;
     private final ServerMetrics metrics;
     private ChannelOutbox outbox;
@@ -43,13 +41,11 @@ final class SyncFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     /** Closes the connection when its token expires. */
     private ScheduledFuture<?> expiry;
 
-    /** A connection with {@code access}, which the document's roles decided (never more than the token grants). */
-    SyncFrameHandler(Rooms rooms, String document, Grant grant, Access access, long maxUnsentBytes,
-            ServerMetrics metrics) {
+    /** A connection as admitted, with the access the document's roles decided (never more than the token grants). */
+    SyncFrameHandler(Rooms rooms, String document, Admission admission, long maxUnsentBytes, ServerMetrics metrics) {
         this.rooms = rooms;
         this.document = document;
-        this.grant = grant;
-        this.access = access;
+        this.admission = admission;
         this.maxUnsentBytes = maxUnsentBytes;
         this.metrics = metrics;
     }
@@ -59,13 +55,13 @@ final class SyncFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         if (event instanceof HandshakeComplete handshake) {
             outbox = new ChannelOutbox(ctx.channel(), maxUnsentBytes, metrics);
             try {
-                session = rooms.connect(document, grant, access, extensions(handshake.requestUri()), outbox,
+                session = rooms.connect(document, admission, extensions(handshake.requestUri()), outbox,
                         ctx.channel().eventLoop());
             } catch (IllegalStateException e) {
                 outbox.close(CloseReason.SHUTTING_DOWN);
                 return;
             }
-            grant.expires().ifPresent(expires -> expiry = ctx.executor().schedule(
+            admission.grant().expires().ifPresent(expires -> expiry = ctx.executor().schedule(
                     () -> outbox.close(CloseReason.EXPIRED),
                     Math.max(0, Duration.between(Instant.now(), expires).toMillis()), TimeUnit.MILLISECONDS));
             return;

@@ -1,11 +1,11 @@
 package dev.weft.server.http;
 
-import dev.weft.server.auth.Access;
 import dev.weft.server.auth.AuthException;
 import dev.weft.server.auth.Grant;
 import dev.weft.server.config.Limits;
 import dev.weft.server.signaling.Signaling;
 import dev.weft.server.signaling.TopicAccess;
+import dev.weft.server.sync.Admission;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
@@ -74,12 +74,15 @@ final class WebSocketUpgrade {
             return;
         }
         // The document's roles are read from the database off the event loop; the upgrade goes on here once they
-        // are. Until then the connection reads nothing more and the request is kept.
+        // are. Until then the connection reads nothing more and the request is kept. The access version is read
+        // first: a change committed after it closes the connection as it joins, in case the roles were read before.
         router.channel().config().setAutoRead(false);
         request.retain();
+        long accessVersion = services.rooms().accessVersion(document.get());
         services.documentAccess().accessTo(grant, document.get()).whenComplete((access, failure) -> {
+            Admission admission = failure == null ? new Admission(grant, access, accessVersion) : null;
             try {
-                router.executor().execute(() -> upgradeWith(router, request, document.get(), grant, access, failure));
+                router.executor().execute(() -> upgradeWith(router, request, document.get(), admission, failure));
             } catch (RejectedExecutionException e) {
                 request.release(); // the server is shutting down, and the connection with it
             }
@@ -87,8 +90,8 @@ final class WebSocketUpgrade {
     }
 
     /** The rest of a sync upgrade, on the connection's event loop, once its access is decided (or refused). */
-    private void upgradeWith(ChannelHandlerContext router, FullHttpRequest request, String document, Grant grant,
-            Access access, Throwable failure) {
+    private void upgradeWith(ChannelHandlerContext router, FullHttpRequest request, String document,
+            Admission admission, Throwable failure) {
         try {
             router.channel().config().setAutoRead(true);
             if (failure != null) {
@@ -96,7 +99,7 @@ final class WebSocketUpgrade {
             } else if (router.channel().isActive()) {
                 Limits limits = services.limits();
                 install(router, request, limits.maxFrameBytes(), WeftChannelInitializer.SYNC, new SyncFrameHandler(
-                        services.rooms(), document, grant, access, limits.maxUnsentBytes(), services.metrics()));
+                        services.rooms(), document, admission, limits.maxUnsentBytes(), services.metrics()));
             }
         } finally {
             request.release();

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -142,7 +143,7 @@ final class DocumentRecords {
         if (removed.isEmpty()) {
             throw ApiException.notFound(subject + " is not a member of " + name);
         }
-        rooms.revoke(name, subject);
+        rooms.revoke(name, Set.of(subject));
     }
 
     private DocumentRecord existing(String name) {

@@ -19,6 +19,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Collectors;
 
 /**
  * Share links: created by a document's owner, opened by readers into reader sessions (read-only live sync, with
@@ -195,9 +196,8 @@ final class ShareLinks {
     }
 
     private void closeReaders(String document, List<String> sessions) {
-        for (String session : sessions) {
-            rooms.revoke(document, ReaderTokens.SUBJECT_PREFIX + session);
-        }
+        rooms.revoke(document, sessions.stream().map(session -> ReaderTokens.SUBJECT_PREFIX + session)
+                .collect(Collectors.toUnmodifiableSet()));
     }
 
     private ShareLinkRecord linkOf(String document, String id) {

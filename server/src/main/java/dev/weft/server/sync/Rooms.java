@@ -48,6 +48,9 @@ import org.slf4j.LoggerFactory;
 public final class Rooms implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Rooms.class);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+    /** How a connection is closed whose access was decided before a change to it: it reconnects, decided anew. */
+    private static final CloseReason ACCESS_CHANGED =
+            new CloseReason(CloseReason.TRY_AGAIN_LATER, "the document's access changed while connecting");
 
     private final DocumentStore store;
     private final Executor blocking;
@@ -55,6 +58,7 @@ public final class Rooms implements AutoCloseable {
     private final int maxQueuedBytesBeforeSync;
     private final InstantSource clock;
     private final Cache<String, Room> rooms;
+    private final AccessVersions accessVersions = new AccessVersions();
     /**
      * Runs compactions one at a time, on a thread that exists while there is work. A compaction reads, merges and
      * rewrites a whole document: rooms that reach their thresholds together (documents edited at the same pace
@@ -90,37 +94,56 @@ public final class Rooms implements AutoCloseable {
     }
 
     /**
+     * The version of {@code document}'s access, to be read before the roles a connection's access is decided by
+     * and handed back to {@link #connect} in its {@link Admission}: a change between the two closes the connection
+     * as it joins (see {@link AccessVersions}).
+     */
+    public long accessVersion(String document) {
+        return accessVersions.current(document);
+    }
+
+    /**
      * Opens a session on the document named {@code document}, loading it if needed. The session joins the room
-     * on the room's thread; until the stored state is in, what it receives is queued.
+     * on the room's thread; until the stored state is in, what it receives is queued. If the document's access
+     * changed since the admission was decided, the session is closed instead (1013), and the client reconnects.
      *
-     * @param grant the connection's verified token
-     * @param access what the connection may do: the token's access, or less if the document's roles say so (never
-     *     more than the token grants)
      * @param extensions the Weft extension messages the client asked for ({@link #publish})
      * @param thread the thread the room is pinned to if this call creates it (the connection's event loop)
      * @throws IllegalStateException if the server is shutting down
      */
-    public Session connect(String document, Grant grant, Access access, Set<String> extensions, Outbox outbox,
+    public Session connect(String document, Admission admission, Set<String> extensions, Outbox outbox,
             ScheduledExecutorService thread) {
         Room room = acquire(document, thread);
-        Session session = new Session(room, grant, access, extensions, outbox);
+        Session session = new Session(room, admission.grant(), admission.access(), extensions, outbox);
         metrics.connectionOpened();
-        room.execute(() -> room.join(session));
+        room.execute(() -> {
+            if (accessVersions.current(document) == admission.accessVersion()) {
+                room.join(session);
+            } else {
+                session.close(ACCESS_CHANGED);
+            }
+        });
         return session;
     }
 
     /**
      * Gives every open connection of {@code subject} to {@code document} the access {@code access}, at once, but
      * never more than its token grants: an editor made a viewer has its next update refused (permission denied).
-     * Nothing happens if the document is not loaded.
+     * A connection whose access was decided before this call and has not joined yet is closed as it joins, and
+     * reconnects with the new access.
      */
     public void changeAccess(String document, String subject, Access access) {
+        accessVersions.changed(document);
         ifLoaded(document, room -> room.changeAccess(subject, access));
     }
 
-    /** Closes every open connection of {@code subject} to {@code document} with 1008 "access revoked". */
-    public void revoke(String document, String subject) {
-        ifLoaded(document, room -> room.closeSessions(session -> session.subject().equals(subject),
+    /**
+     * Closes every open connection to {@code document} of the {@code subjects} with 1008 "access revoked", and any
+     * connection whose access was decided before this call and has not joined yet (it reconnects and is refused).
+     */
+    public void revoke(String document, Set<String> subjects) {
+        accessVersions.changed(document);
+        ifLoaded(document, room -> room.closeSessions(session -> subjects.contains(session.subject()),
                 new CloseReason(CloseReason.POLICY_VIOLATION, "access revoked")));
     }
 

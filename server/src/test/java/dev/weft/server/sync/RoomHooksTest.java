@@ -7,6 +7,7 @@ import dev.weft.crdt.Doc;
 import dev.weft.protocol.MessageWriter;
 import dev.weft.protocol.SyncProtocolMessage.AuthPermissionDenied;
 import dev.weft.protocol.SyncProtocolMessage.AwarenessMessage;
+import dev.weft.protocol.SyncProtocolMessage.SyncStep1;
 import dev.weft.protocol.SyncProtocolMessage.SyncUpdate;
 import dev.weft.server.auth.Access;
 import dev.weft.server.auth.DocumentPattern;
@@ -94,7 +95,7 @@ class RoomHooksTest {
         Session alice = connect("alice", Access.READ_WRITE, Access.READ_WRITE, Set.of(), aliceOut);
         Session bob = connect("bob", Access.READ_WRITE, Access.READ_WRITE, Set.of(), bobOut);
 
-        rooms.revoke(DOC, "alice");
+        rooms.revoke(DOC, Set.of("alice"));
         await().until(() -> aliceOut.closed != null);
         assertThat(aliceOut.closed).isEqualTo(new CloseReason(CloseReason.POLICY_VIOLATION, "access revoked"));
         // Her transport has not reported the close yet (a client that does not read delays it): what she still
@@ -121,6 +122,30 @@ class RoomHooksTest {
         assertThat(core.storage.documents().load(DOC).updates()).isEmpty();
         // Unloaded: whoever asks next gets the document from storage, not the copy that was loaded.
         await().until(() -> rooms.size() == 0);
+    }
+
+    @Test
+    void aConnectionDecidedBeforeARevocationOrRoleChangeIsClosedAsItJoinsAndJoinsWhenDecidedAnew() {
+        Grant alice = new Grant("alice", Access.READ_WRITE, List.of(new DocumentPattern(DOC)));
+        List<Runnable> changes = List.of(
+                () -> rooms.revoke(DOC, Set.of("alice")),
+                () -> rooms.changeAccess(DOC, "alice", Access.READ_ONLY));
+        for (Runnable change : changes) {
+            // Her roles were read, then the change committed and reached the rooms (none had her yet), then she
+            // joins with what was read.
+            long decided = rooms.accessVersion(DOC);
+            change.run();
+            RecordingOutbox stale = new RecordingOutbox();
+            rooms.connect(DOC, new Admission(alice, Access.READ_WRITE, decided), Set.of(), stale, core.roomThread);
+            await().until(() -> stale.closed != null);
+            assertThat(stale.closed).isEqualTo(new CloseReason(CloseReason.TRY_AGAIN_LATER,
+                    "the document's access changed while connecting"));
+            assertThat(stale.count(SyncStep1.class)).as("never synced").isZero();
+
+            RecordingOutbox current = new RecordingOutbox();
+            core.connect(rooms, DOC, alice, Access.READ_ONLY, Set.of(), current);
+            assertThat(current.closed).isNull();
+        }
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {

@@ -46,7 +46,8 @@ final class SyncCore implements AutoCloseable {
     /** A connection with {@code grant} and {@code access}, once the room has sent it its sync step 1. */
     Session connect(Rooms rooms, String document, Grant grant, Access access, Set<String> extensions,
             RecordingOutbox outbox) {
-        Session session = rooms.connect(document, grant, access, extensions, outbox, roomThread);
+        Session session = rooms.connect(document, new Admission(grant, access, rooms.accessVersion(document)), extensions,
+                outbox, roomThread);
         await().until(() -> outbox.count(SyncStep1.class) == 1);
         return session;
     }
