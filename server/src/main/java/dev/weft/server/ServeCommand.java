@@ -96,7 +96,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--unwritable-timeout", paramLabel = "SECONDS",
             defaultValue = "${env:WEFT_UNWRITABLE_TIMEOUT:-10}",
-            description = "A connection unwritable this long (its client stopped reading) is closed"
+            description = "A connection unwritable this long (its client stopped reading) is closed; so is one"
+                    + " whose close frame is not sent within it"
                     + " (WEFT_UNWRITABLE_TIMEOUT; default: ${DEFAULT-VALUE}).")
     private long unwritableSeconds;
 

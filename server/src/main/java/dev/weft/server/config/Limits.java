@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param writeBufferHighBytes above this many unsent bytes a connection is unwritable: a client that stops
  *     reading is closed when its connection stays unwritable for {@code unwritableTimeout}, or at once when a
  *     message is due while more than twice this is unsent
- * @param unwritableTimeout how long a connection may stay unwritable
+ * @param unwritableTimeout how long a connection may stay unwritable, and the longest a close frame may take to be sent
  * @param maxQueuedBytesBeforeSync what a connection may send before its document has loaded; more closes it
  * @param pingInterval a WebSocket ping after this long without a message from the client (however much it is
  *     sent)

@@ -133,7 +133,7 @@ final class WebSocketUpgrade {
                 new WebSocketFrameAggregator(maxMessageBytes));
         pipeline.addAfter(router.name(), WeftChannelInitializer.KEEPALIVE, new Keepalive());
         pipeline.addAfter(router.name(), WeftChannelInitializer.WS_PROTOCOL,
-                new WebSocketServerProtocolHandler(protocolConfig(request.uri(), maxMessageBytes)));
+                new WebSocketServerProtocolHandler(protocolConfig(request.uri(), maxMessageBytes, limits)));
         pipeline.addAfter(router.name(), WeftChannelInitializer.WS_IDLE,
                 Keepalive.pingWhenQuiet(limits.pingInterval()));
         pipeline.addAfter(router.name(), WeftChannelInitializer.WS_TIMEOUT,
@@ -146,8 +146,17 @@ final class WebSocketUpgrade {
         pipeline.remove(router.handler());
     }
 
-    private static WebSocketServerProtocolConfig protocolConfig(String uri, int maxMessageBytes) {
+    /**
+     * The WebSocket protocol as Weft runs it. A close with a reason is a close frame Weft writes itself, then the
+     * socket's close once it is flushed ({@link ChannelOutbox#close}); Netty's own close frame before every channel
+     * close is off, because it waits for the frame to be flushed: a client that stops reading (a slow consumer, a
+     * silent client) kept its connection, and its unsent bytes, until the force-close timeout. A close frame that
+     * cannot be flushed within the unwritable timeout closes the socket all the same.
+     */
+    private static WebSocketServerProtocolConfig protocolConfig(String uri, int maxMessageBytes, Limits limits) {
         return WebSocketServerProtocolConfig.newBuilder()
+                .sendCloseFrame(null)
+                .forceCloseTimeoutMillis(limits.unwritableTimeout().toMillis())
                 // The handshake handler answers only its own path: this request's URI, as it came.
                 .websocketPath(uri)
                 .checkStartsWith(false)
