@@ -71,16 +71,25 @@ final class ChannelEventSink implements EventSink {
         channel.closeFuture().addListener(closed -> action.run());
     }
 
+    /**
+     * Ends the stream: its last chunk, then the connection's close, or the close at once if the client has stopped
+     * reading (the last chunk would wait behind what it has not read, and the connection with it).
+     */
     @Override
     public void close() {
-        if (channel.isActive()) {
+        if (!channel.isWritable()) {
+            channel.close();
+        } else if (channel.isActive()) {
             channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
         }
     }
 
+    /** A heartbeat, or the end of a stream whose client has not read for so long that its buffer is full. */
     private void beat() {
         if (channel.isWritable()) {
             write(HEARTBEAT);
+        } else {
+            close();
         }
     }
 
