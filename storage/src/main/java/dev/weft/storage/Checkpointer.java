@@ -34,6 +34,14 @@ final class Checkpointer implements AutoCloseable {
     static final long INTERVAL_MILLIS = 100;
     /** Frames (pages) in the log above which the writer catches up so that the log starts over: 16 MB. */
     static final long RESTART_FRAMES = 4096;
+    /**
+     * What the log file is cut back to when it starts over (SQLite's {@code journal_size_limit}): a burst (a large
+     * document's snapshot, a long-running reader holding the log) may grow it far beyond what steady writes need,
+     * and SQLite reuses the file from its start without ever shrinking it otherwise. Twice the size the log starts
+     * over at: under steady writes the file is never cut, so commits do not grow it again (a sync that changes a
+     * file's size costs the file system more).
+     */
+    static final int LOG_SIZE_LIMIT_BYTES = 2 * (int) RESTART_FRAMES * 4096;
 
     /** What {@code PRAGMA wal_checkpoint} reports: whether it was blocked, the log's frames, the frames copied. */
     record Progress(boolean busy, long logFrames, long checkpointedFrames) {

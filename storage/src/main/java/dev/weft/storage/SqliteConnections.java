@@ -29,12 +29,14 @@ final class SqliteConnections {
     /**
      * Connections that write: WAL (readers never wait for the writer, and a commit appends to one file), the
      * WAL synced at every commit ({@link Durability#POWER_LOSS}: synchronous=FULL) or at checkpoints
-     * ({@link Durability#PROCESS_CRASH}: synchronous=NORMAL), foreign keys enforced (a document's deletion
+     * ({@link Durability#PROCESS_CRASH}: synchronous=NORMAL), its file cut back to
+     * {@link Checkpointer#LOG_SIZE_LIMIT_BYTES} when it starts over, foreign keys enforced (a document's deletion
      * cascades to its log).
      */
     DataSource writeDataSource() {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setJournalSizeLimit(Checkpointer.LOG_SIZE_LIMIT_BYTES);
         config.setSynchronous(switch (durability) {
             case POWER_LOSS -> SQLiteConfig.SynchronousMode.FULL;
             case PROCESS_CRASH -> SQLiteConfig.SynchronousMode.NORMAL;

@@ -57,6 +57,26 @@ class CheckpointerTest {
         }
     }
 
+    @Test
+    void afterABurstTheLogFileIsCutBackWhenTheLogStartsOver() throws Exception {
+        Path log = dataDir.resolve(Storage.DATABASE_FILE + "-wal");
+        byte[] burst = new byte[Checkpointer.LOG_SIZE_LIMIT_BYTES + (16 << 20)];
+        new Random(2).nextBytes(burst);
+        try (Storage storage = Storage.open(dataDir, StorageSettings.defaults())) {
+            storage.documents().append("big", burst).join();
+            assertThat(Files.size(log)).isGreaterThan(burst.length);
+
+            // Steady small writes, paced like clients': the log is copied, starts over, and its file is cut back.
+            byte[] update = new byte[1024];
+            for (int i = 0; i < 10_000 && Files.size(log) > Checkpointer.LOG_SIZE_LIMIT_BYTES; i++) {
+                storage.documents().append("small", update).join();
+                Thread.sleep(1);
+            }
+            assertThat(Files.size(log)).isLessThanOrEqualTo(Checkpointer.LOG_SIZE_LIMIT_BYTES);
+            assertThat(storage.documents().load("big").updates()).containsExactly(burst);
+        }
+    }
+
     /**
      * A clean stop leaves nothing in the write-ahead log: with {@link Durability#PROCESS_CRASH} the log is not
      * synced at commits, so what it still held would be lost to a power cut after the stop.
