@@ -125,6 +125,7 @@ final class WebSocketUpgrade {
         Limits limits = services.limits();
         ChannelPipeline pipeline = router.pipeline();
         pipeline.remove(WeftChannelInitializer.HTTP_IDLE);
+        pipeline.remove(WeftChannelInitializer.IN_ORDER);
         // Added in reverse order, each right after the router: they end up in the order read top to bottom.
         pipeline.addAfter(router.name(), framesName, frames);
         pipeline.addAfter(router.name(), WeftChannelInitializer.SLOW_CONSUMER,

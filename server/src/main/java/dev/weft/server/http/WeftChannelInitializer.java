@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  * aggregator    HttpObjectAggregator         whole requests, capped (413 beyond)
  * limit         ConnectionLimiter            503 and close above the maximum number of connections
  * http-idle     IdleStateHandler             HTTP connections idle too long are closed (removed at the upgrade)
+ * in-order      OneRequestAtATime            pipelined requests answered in order (removed at the upgrade)
  * router        HttpRouter                   /healthz, /metrics, /api, static files; or the upgrade, which
  *                                            replaces it with:
  *   ws-timeout    ReadTimeoutHandler         connections silent for the pong timeout are closed
@@ -32,6 +33,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WeftChannelInitializer extends ChannelInitializer<SocketChannel> {
     static final String HTTP_IDLE = "http-idle";
+    static final String IN_ORDER = "in-order";
     static final String WS_TIMEOUT = "ws-timeout";
     static final String WS_IDLE = "ws-idle";
     static final String WS_PROTOCOL = "ws-protocol";
@@ -63,6 +65,7 @@ public final class WeftChannelInitializer extends ChannelInitializer<SocketChann
         pipeline.addLast("limit", limiter);
         pipeline.addLast(HTTP_IDLE, new IdleStateHandler(0, 0,
                 services.limits().httpIdleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        pipeline.addLast(IN_ORDER, new OneRequestAtATime());
         pipeline.addLast("router", new HttpRouter(services, staticFiles));
     }
 

@@ -13,14 +13,20 @@ import dev.weft.protocol.SyncProtocolMessage.SyncUpdate;
 import dev.weft.server.WeftServer;
 import dev.weft.server.testing.RawClient;
 import dev.weft.server.testing.TestServers;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -170,6 +176,56 @@ class HttpApiTest {
 
     private static URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInTheOrderTheyCame() throws Exception {
+        // An API request is answered from another thread, /healthz at once on the connection's: unordered, the
+        // quick answers would overtake the slow ones.
+        StringBuilder requests = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            requests.append("GET /api/documents/pipelined-").append(i).append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                    .append("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        }
+        List<String> answers = new ArrayList<>();
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(requests.toString().getBytes(StandardCharsets.US_ASCII));
+            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            for (int i = 0; i < 10; i++) {
+                answers.add(readResponse(in));
+            }
+        }
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(answers.get(2 * i)).startsWith("404 ").contains("pipelined-" + i);
+            assertThat(answers.get(2 * i + 1)).startsWith("200 ").contains("\"status\":\"ok\"");
+        }
+    }
+
+    /** One HTTP/1.1 response with a Content-Length: its status code and its body, as "404 {...}". */
+    private static String readResponse(DataInputStream in) throws IOException {
+        String statusLine = readLine(in);
+        int length = 0;
+        for (String header; !(header = readLine(in)).isEmpty(); ) {
+            if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(header.substring("content-length:".length()).trim());
+            }
+        }
+        byte[] body = new byte[length];
+        in.readFully(body);
+        return statusLine.split(" ")[1] + " " + new String(body, StandardCharsets.UTF_8);
+    }
+
+    private static String readLine(DataInputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b; (b = in.read()) != '\n'; ) {
+            if (b < 0) {
+                throw new IOException("closed mid-response");
+            }
+            line.append((char) b);
+        }
+        return line.toString().strip();
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
