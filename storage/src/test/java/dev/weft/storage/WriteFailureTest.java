@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,35 @@ class WriteFailureTest {
             assertThat(documents.load("doc").updates()).containsExactly(bytes("before"), bytes("after"));
             assertThat(listener.failures).hasSize(1);
             assertThat(listener.committedWrites()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aBatchWithOneBadWriteIsRetriedInHalvesNotWriteByWrite() {
+        RecordingListener listener = new RecordingListener();
+        try (Storage storage = Storage.open(dataDir, StorageSettings.defaults().withListener(listener))) {
+            DocumentStore documents = storage.documents();
+            int writes = 256;
+            List<CompletableFuture<Void>> appends = new ArrayList<>();
+            try (WriterGate gate = WriterGate.hold(storage)) {
+                for (int i = 0; i < writes; i++) {
+                    appends.add(documents.append(i == 100 ? "" : "doc", bytes("u" + i)));
+                }
+            }
+            List<byte[]> expected = new ArrayList<>();
+            for (int i = 0; i < writes; i++) {
+                if (i == 100) {
+                    assertThatThrownBy(appends.get(i)::join).cause().isInstanceOf(StorageException.class);
+                } else {
+                    appends.get(i).join();
+                    expected.add(bytes("u" + i));
+                }
+            }
+
+            assertThat(documents.load("doc").updates()).containsExactlyElementsOf(expected);
+            // The gate's own commit, then the halves that committed: at most two per halving (log2(256) = 8).
+            assertThat(listener.commits).hasSizeLessThanOrEqualTo(1 + 2 * 8);
+            assertThat(listener.committedWrites()).isEqualTo(1 + writes - 1);
         }
     }
 
