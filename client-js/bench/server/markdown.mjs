@@ -119,6 +119,14 @@ const kernelNote = run => {
   ]
 }
 
+/** The disk's sync latency at the start and the end of the run (disk-sync.mjs), if the run measured it. */
+const diskSyncText = env => {
+  if (!env.diskSyncAtStart) return ''
+  const sync = ({ p50Ms, p99Ms, maxMs }) => `p50 ${p50Ms.toFixed(2)} ms, p99 ${p99Ms.toFixed(2)} ms, max ${maxMs.toFixed(1)} ms`
+  return `A 4 KB write and fdatasync in the data directories' file system took ${sync(env.diskSyncAtStart)} ` +
+    `when it started, ${sync(env.diskSyncAtEnd)} when it ended. `
+}
+
 const metText = met => met === null ? 'not measured' : met ? 'yes' : '**no**'
 
 /** @param {any} run see report.mjs */
@@ -130,7 +138,7 @@ export const renderSection = run => {
     '',
     `Run ${env.date} on ${env.cpu}, ${env.cores} cores, ${(env.memoryBytes / 2 ** 30).toFixed(1)} GiB of memory, ` +
       `${env.os}; load average (1, 5, 15 min) ${loads(env.loadAverageAtStart)} when it started, ` +
-      `${loads(env.loadAverageAtEnd)} when it ended; it took ${minutes(env.minutes)}. ` +
+      `${loads(env.loadAverageAtEnd)} when it ended; it took ${minutes(env.minutes)}. ` + diskSyncText(env) +
       `Weft ${env.weft} on ${env.jdk}; Node ${env.node}; ` +
       Object.entries(env.packages).map(([name, version]) => `${name} ${version}`).join(', ') + '.',
     '',

@@ -30,6 +30,7 @@ import { SERVERS, startServer } from './servers.mjs'
 import * as workloads from './workloads.mjs'
 import { BEGIN, END, renderSection } from './markdown.mjs'
 import { machine, writeSection } from '../support/report-file.mjs'
+import { measureDiskSync } from './disk-sync.mjs'
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
 const tracesDir = path.resolve(repoRoot, '../shared/traces')
@@ -151,6 +152,7 @@ const runPart = async (part, kind, pool, b4) => {
 const benchmark = async () => {
   const startedAt = new Date()
   const loadAverageAtStart = os.loadavg()
+  const diskSyncAtStart = measureDiskSync(workDir)
   const b4 = parts.includes('coldload') ? loadB4() : null
   const pool = new GeneratorPool(generators)
   /** @type {Record<string, Record<string, any>>} part -> server key -> result */
@@ -184,6 +186,8 @@ const benchmark = async () => {
       ...machine(repoRoot),
       loadAverageAtStart,
       loadAverageAtEnd: os.loadavg(),
+      diskSyncAtStart,
+      diskSyncAtEnd: measureDiskSync(workDir),
       jdk: spawnSync(options.java, ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0].trim(),
       node: process.version,
       packages: {
