@@ -59,6 +59,7 @@ final class DocumentRecords {
         if (!created) {
             throw ApiException.conflict("document_exists", "the document " + name + " already exists");
         }
+        rooms.accessChanged(name); // its roles decide from now on, not tokens alone
         return record;
     }
 

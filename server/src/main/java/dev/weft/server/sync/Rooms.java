@@ -148,13 +148,23 @@ public final class Rooms implements AutoCloseable {
     }
 
     /**
+     * Tells that {@code document}'s access changed in a way its open connections keep (its record was created, so
+     * that its roles decide from now on): a connection decided before is closed as it joins, and decided anew.
+     */
+    public void accessChanged(String document) {
+        accessVersions.changed(document);
+    }
+
+    /**
      * Closes every open connection to {@code document} with {@code reason} and unloads it (a deleted document,
-     * say): from this call on, whoever asks for the document gets it from storage, not the copy that was loaded.
+     * say): from this call on, whoever asks for the document gets it from storage, not the copy that was loaded,
+     * and a connection decided before this call is closed as it joins.
      *
      * @return completes once the room's thread has closed the connections: every update they sent before has been
      *     handed to storage by then (so a deletion queued after it comes after them), and none is applied after
      */
     public CompletableFuture<Void> closeAll(String document, CloseReason reason) {
+        accessVersions.changed(document);
         Room room = rooms.getIfPresent(document);
         if (room == null) {
             return CompletableFuture.completedFuture(null);

@@ -125,11 +125,13 @@ class RoomHooksTest {
     }
 
     @Test
-    void aConnectionDecidedBeforeARevocationOrRoleChangeIsClosedAsItJoinsAndJoinsWhenDecidedAnew() {
+    void aConnectionDecidedBeforeAnAccessChangeIsClosedAsItJoinsAndJoinsWhenDecidedAnew() {
         Grant alice = new Grant("alice", Access.READ_WRITE, List.of(new DocumentPattern(DOC)));
         List<Runnable> changes = List.of(
                 () -> rooms.revoke(DOC, Set.of("alice")),
-                () -> rooms.changeAccess(DOC, "alice", Access.READ_ONLY));
+                () -> rooms.changeAccess(DOC, "alice", Access.READ_ONLY),
+                () -> rooms.closeAll(DOC, new CloseReason(CloseReason.POLICY_VIOLATION, "deleted")).join(),
+                () -> rooms.accessChanged(DOC));
         for (Runnable change : changes) {
             // Her roles were read, then the change committed and reached the rooms (none had her yet), then she
             // joins with what was read.
