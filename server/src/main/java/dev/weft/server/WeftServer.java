@@ -18,6 +18,7 @@ import dev.weft.server.notifications.WebhookSender;
 import dev.weft.server.plugins.Plugins;
 import dev.weft.server.sharing.DocumentAccess;
 import dev.weft.server.signaling.Signaling;
+import dev.weft.server.sync.CloseReason;
 import dev.weft.server.sync.DocumentsApi;
 import dev.weft.server.sync.Rooms;
 import dev.weft.storage.Storage;
@@ -38,6 +39,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -185,6 +187,8 @@ public final class WeftServer implements AutoCloseable {
         log.info("Weft shutting down: closing connections and flushing storage");
         listener.close().awaitUninterruptibly();
         rooms.close();
+        // The sync connections in rooms were told by their rooms; signalling ones and those still joining now.
+        WeftChannelInitializer.sendClose(channels, CloseReason.SHUTTING_DOWN, Duration.ofSeconds(2));
         channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         plugins.close();
         webhooks.ifPresent(WebhookSender::close);

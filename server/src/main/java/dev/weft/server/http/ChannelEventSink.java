@@ -47,6 +47,8 @@ final class ChannelEventSink implements EventSink {
                 .set("X-Accel-Buffering", "no")
                 .set("X-Content-Type-Options", "nosniff");
         HttpUtil.setTransferEncodingChunked(response, true);
+        // The stream ends with the connection: nothing pipelined behind it is answered (OneRequestAtATime).
+        HttpUtil.setKeepAlive(response, false);
         ctx.write(response);
         ChannelEventSink sink = new ChannelEventSink(ctx.channel());
         sink.write(PREAMBLE.getBytes(StandardCharsets.UTF_8));
@@ -79,12 +81,12 @@ final class ChannelEventSink implements EventSink {
     public void close() {
         if (!channel.isWritable()) {
             channel.close();
-        } else if (channel.isActive()) {
+        } else {
             channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
         }
     }
 
-    /** A heartbeat, or the end of a stream whose client has not read for so long that its buffer is full. */
+    /** A heartbeat, or the end of a stream whose client is more than the high watermark behind. */
     private void beat() {
         if (channel.isWritable()) {
             write(HEARTBEAT);

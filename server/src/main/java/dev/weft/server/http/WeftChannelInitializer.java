@@ -1,5 +1,6 @@
 package dev.weft.server.http;
 
+import dev.weft.server.sync.CloseReason;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -7,7 +8,9 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,10 +18,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * http          HttpServerCodec              HTTP/1.1 in and out (Netty swaps in WebSocket codecs at the upgrade)
+ * in-order      OneRequestAtATime            pipelined requests answered in order (removed at the upgrade)
  * aggregator    HttpObjectAggregator         whole requests, capped (413 beyond)
  * limit         ConnectionLimiter            503 and close above the maximum number of connections
  * http-idle     IdleStateHandler             HTTP connections idle too long are closed (removed at the upgrade)
- * in-order      OneRequestAtATime            pipelined requests answered in order (removed at the upgrade)
  * router        HttpRouter                   /healthz, /metrics, /api, static files; or the upgrade, which
  *                                            replaces it with:
  *   ws-timeout    ReadTimeoutHandler         connections silent for the pong timeout are closed
@@ -61,12 +64,23 @@ public final class WeftChannelInitializer extends ChannelInitializer<SocketChann
         channels.add(channel);
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast("http", new HttpServerCodec());
+        pipeline.addLast(IN_ORDER, new OneRequestAtATime());
         pipeline.addLast("aggregator", new HttpObjectAggregator(services.limits().maxHttpRequestBytes()));
         pipeline.addLast("limit", limiter);
         pipeline.addLast(HTTP_IDLE, new IdleStateHandler(0, 0,
                 services.limits().httpIdleTimeout().toMillis(), TimeUnit.MILLISECONDS));
-        pipeline.addLast(IN_ORDER, new OneRequestAtATime());
         pipeline.addLast("router", new HttpRouter(services, staticFiles));
+    }
+
+    /**
+     * Sends every WebSocket among {@code channels} a close frame with {@code reason} (one that has sent its own
+     * already drops it), and waits until they are written, at most {@code wait}: closing a channel then closes
+     * the socket without one, and a client that is told nothing cannot tell a shutdown from a network failure.
+     */
+    public static void sendClose(ChannelGroup channels, CloseReason reason, Duration wait) {
+        channels.writeAndFlush(new CloseWebSocketFrame(reason.code(), reason.reason()),
+                        channel -> channel.pipeline().get(WS_PROTOCOL) != null)
+                .awaitUninterruptibly(wait.toMillis());
     }
 
     /** Bytes written to these connections and not yet sent: what slow readers cost the server in memory. */

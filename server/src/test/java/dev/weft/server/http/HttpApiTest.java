@@ -203,6 +203,22 @@ class HttpApiTest {
         }
     }
 
+    @Test
+    void aPipelinedRequestTooLargeIsRefusedAfterTheAnswersBeforeIt() throws Exception {
+        // The aggregator answers 413 itself, as soon as it reads the head: in order, it comes second.
+        String requests = "GET /api/documents/before-the-large-one HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                + "POST /api/documents HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 1000000000\r\n\r\n";
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(requests.getBytes(StandardCharsets.US_ASCII));
+            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+
+            assertThat(readResponse(in)).startsWith("404 ").contains("before-the-large-one");
+            assertThat(readResponse(in)).startsWith("413 ");
+        }
+    }
+
     /** One HTTP/1.1 response with a Content-Length: its status code and its body, as "404 {...}". */
     private static String readResponse(DataInputStream in) throws IOException {
         String statusLine = readLine(in);
