@@ -32,6 +32,8 @@ final class Checkpointer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);
     /** The shortest time between two background checkpoints: commits in between share one. */
     static final long INTERVAL_MILLIS = 100;
+    /** SQLite's page size, which Weft leaves at its default: a frame of the log holds one page. */
+    private static final int PAGE_BYTES = 4096;
     /** Frames (pages) in the log above which the writer catches up so that the log starts over: 16 MB. */
     static final long RESTART_FRAMES = 4096;
     /**
@@ -41,7 +43,7 @@ final class Checkpointer implements AutoCloseable {
      * over at: under steady writes the file is never cut, so commits do not grow it again (a sync that changes a
      * file's size costs the file system more).
      */
-    static final int LOG_SIZE_LIMIT_BYTES = 2 * (int) RESTART_FRAMES * 4096;
+    static final int LOG_SIZE_LIMIT_BYTES = Math.toIntExact(2 * RESTART_FRAMES * PAGE_BYTES);
 
     /** What {@code PRAGMA wal_checkpoint} reports: whether it was blocked, the log's frames, the frames copied. */
     record Progress(boolean busy, long logFrames, long checkpointedFrames) {
