@@ -16,6 +16,7 @@ import dev.weft.server.testing.TestServers;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -217,6 +218,46 @@ class HttpApiTest {
             assertThat(readResponse(in)).startsWith("404 ").contains("before-the-large-one");
             assertThat(readResponse(in)).startsWith("413 ");
         }
+    }
+
+    @Test
+    void aSignallingUpgradePipelinedBehindAnotherRequestIsReadAfterIt() throws Exception {
+        // The API answers from another thread: the upgrade waits for it, with the connection no longer read.
+        String requests = "GET /api/documents/before-the-upgrade HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                + "GET /signaling HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(requests.getBytes(StandardCharsets.US_ASCII));
+            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            assertThat(readResponse(in)).startsWith("404 ");
+            assertThat(readLine(in)).startsWith("HTTP/1.1 101");
+            while (!readLine(in).isEmpty()) {
+                // the rest of the upgrade's head
+            }
+
+            // The upgraded connection is read: a ping is answered.
+            out.write(maskedTextFrame("{\"type\":\"ping\"}"));
+            assertThat(in.readUnsignedByte()).as("a final text frame").isEqualTo(0x81);
+            byte[] payload = new byte[in.readUnsignedByte()];
+            in.readFully(payload);
+            assertThat(new String(payload, StandardCharsets.UTF_8)).isEqualTo("{\"type\":\"pong\"}");
+        }
+    }
+
+    /** A short text frame as a client sends it: masked (RFC 6455, section 5.3). */
+    private static byte[] maskedTextFrame(String text) {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        byte[] mask = {1, 2, 3, 4};
+        byte[] frame = new byte[2 + mask.length + payload.length];
+        frame[0] = (byte) 0x81;
+        frame[1] = (byte) (0x80 | payload.length);
+        System.arraycopy(mask, 0, frame, 2, mask.length);
+        for (int i = 0; i < payload.length; i++) {
+            frame[2 + mask.length + i] = (byte) (payload[i] ^ mask[i % mask.length]);
+        }
+        return frame;
     }
 
     /** One HTTP/1.1 response with a Content-Length: its status code and its body, as "404 {...}". */
