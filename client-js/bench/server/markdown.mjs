@@ -122,7 +122,8 @@ const kernelNote = run => {
 /** The disk's sync latency at the start and the end of the run (disk-sync.mjs), if the run measured it. */
 const diskSyncText = env => {
   if (!env.diskSyncAtStart) return ''
-  const sync = ({ p50Ms, p99Ms, maxMs }) => `p50 ${p50Ms.toFixed(2)} ms, p99 ${p99Ms.toFixed(2)} ms, max ${maxMs.toFixed(1)} ms`
+  const sync = ({ p50Ms, p99Ms, maxMs }) =>
+    `p50 ${p50Ms.toFixed(2)} ms, p99 ${p99Ms.toFixed(2)} ms, max ${maxMs.toFixed(1)} ms`
   return `A 4 KB write and fdatasync in the data directories' file system took ${sync(env.diskSyncAtStart)} ` +
     `when it started, ${sync(env.diskSyncAtEnd)} when it ended. `
 }

@@ -150,9 +150,9 @@ final class WebSocketUpgrade {
     /**
      * The WebSocket protocol as Weft runs it. A close with a reason is a close frame Weft writes itself, then the
      * socket's close once it is flushed ({@link ChannelOutbox#close}); Netty's own close frame before every channel
-     * close is off, because it waits for the frame to be flushed: a client that stops reading (a slow consumer, a
-     * silent client) kept its connection, and its unsent bytes, until the force-close timeout. A close frame that
-     * cannot be flushed within the unwritable timeout closes the socket all the same.
+     * close is off, because it waits for the frame to be flushed: a client that stops reading (a slow consumer)
+     * kept its connection, and its unsent bytes, until the force-close timeout. A close frame that cannot be
+     * flushed within the unwritable timeout closes the socket all the same.
      */
     private static WebSocketServerProtocolConfig protocolConfig(String uri, int maxMessageBytes, Limits limits) {
         return WebSocketServerProtocolConfig.newBuilder()

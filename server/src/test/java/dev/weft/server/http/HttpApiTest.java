@@ -16,7 +16,6 @@ import dev.weft.server.testing.TestServers;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -185,14 +184,11 @@ class HttpApiTest {
         // quick answers would overtake the slow ones.
         StringBuilder requests = new StringBuilder();
         for (int i = 0; i < 5; i++) {
-            requests.append("GET /api/documents/pipelined-").append(i).append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-                    .append("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            requests.append(rawGet("/api/documents/pipelined-" + i)).append(rawGet("/healthz"));
         }
         List<String> answers = new ArrayList<>();
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(requests.toString().getBytes(StandardCharsets.US_ASCII));
-            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+        try (Socket socket = sendPipelined(requests.toString())) {
+            DataInputStream in = responses(socket);
             for (int i = 0; i < 10; i++) {
                 answers.add(readResponse(in));
             }
@@ -207,13 +203,11 @@ class HttpApiTest {
     @Test
     void aPipelinedRequestTooLargeIsRefusedAfterTheAnswersBeforeIt() throws Exception {
         // The aggregator answers 413 itself, as soon as it reads the head: in order, it comes second.
-        String requests = "GET /api/documents/before-the-large-one HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        String requests = rawGet("/api/documents/before-the-large-one")
                 + "POST /api/documents HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 1000000000\r\n\r\n";
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(requests.getBytes(StandardCharsets.US_ASCII));
-            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+        try (Socket socket = sendPipelined(requests)) {
+            DataInputStream in = responses(socket);
 
             assertThat(readResponse(in)).startsWith("404 ").contains("before-the-large-one");
             assertThat(readResponse(in)).startsWith("413 ");
@@ -223,14 +217,11 @@ class HttpApiTest {
     @Test
     void aSignallingUpgradePipelinedBehindAnotherRequestIsReadAfterIt() throws Exception {
         // The API answers from another thread: the upgrade waits for it, with the connection no longer read.
-        String requests = "GET /api/documents/before-the-upgrade HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        String requests = rawGet("/api/documents/before-the-upgrade")
                 + "GET /signaling HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(requests.getBytes(StandardCharsets.US_ASCII));
-            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+        try (Socket socket = sendPipelined(requests)) {
+            DataInputStream in = responses(socket);
             assertThat(readResponse(in)).startsWith("404 ");
             assertThat(readLine(in)).startsWith("HTTP/1.1 101");
             while (!readLine(in).isEmpty()) {
@@ -238,7 +229,7 @@ class HttpApiTest {
             }
 
             // The upgraded connection is read: a ping is answered.
-            out.write(maskedTextFrame("{\"type\":\"ping\"}"));
+            socket.getOutputStream().write(maskedTextFrame("{\"type\":\"ping\"}"));
             assertThat(in.readUnsignedByte()).as("a final text frame").isEqualTo(0x81);
             byte[] payload = new byte[in.readUnsignedByte()];
             in.readFully(payload);
@@ -258,6 +249,22 @@ class HttpApiTest {
             frame[2 + mask.length + i] = (byte) (payload[i] ^ mask[i % mask.length]);
         }
         return frame;
+    }
+
+    private static String rawGet(String path) {
+        return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    }
+
+    /** A raw connection that has sent {@code requests} in one write, as a client that pipelines does. */
+    private static Socket sendPipelined(String requests) throws IOException {
+        Socket socket = new Socket("127.0.0.1", server.port());
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(requests.getBytes(StandardCharsets.US_ASCII));
+        return socket;
+    }
+
+    private static DataInputStream responses(Socket socket) throws IOException {
+        return new DataInputStream(new BufferedInputStream(socket.getInputStream()));
     }
 
     /** One HTTP/1.1 response with a Content-Length: its status code and its body, as "404 {...}". */

@@ -46,8 +46,8 @@ final class SyncCore implements AutoCloseable {
     /** A connection with {@code grant} and {@code access}, once the room has sent it its sync step 1. */
     Session connect(Rooms rooms, String document, Grant grant, Access access, Set<String> extensions,
             RecordingOutbox outbox) {
-        Session session = rooms.connect(document, new Admission(grant, access, rooms.accessVersion(document)), extensions,
-                outbox, roomThread);
+        Admission admission = new Admission(grant, access, rooms.accessVersion(document));
+        Session session = rooms.connect(document, admission, extensions, outbox, roomThread);
         await().until(() -> outbox.count(SyncStep1.class) == 1);
         return session;
     }
