@@ -88,35 +88,22 @@ final class DocumentReads {
     }
 
     Optional<DocumentInfo> info(String document) {
-        List<DocumentInfo> found = queryInfo(SELECT_INFO + " WHERE d.name = ?", document);
-        return found.stream().findFirst();
-    }
-
-    List<DocumentInfo> list() {
-        return queryInfo(SELECT_INFO + " ORDER BY d.name", null);
-    }
-
-    private List<DocumentInfo> queryInfo(String sql, String document) {
         try (Connection connection = readers.getConnection();
-                PreparedStatement select = connection.prepareStatement(sql)) {
-            if (document != null) {
-                select.setString(1, document);
-            }
-            List<DocumentInfo> infos = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    infos.add(new DocumentInfo(
-                            rows.getString(1),
-                            rows.getLong(4),
-                            rows.getInt(5),
-                            Instant.ofEpochMilli(rows.getLong(2)),
-                            Instant.ofEpochMilli(rows.getLong(3))));
+                PreparedStatement select = connection.prepareStatement(SELECT_INFO + " WHERE d.name = ?")) {
+            select.setString(1, document);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
                 }
+                return Optional.of(new DocumentInfo(
+                        row.getString(1),
+                        row.getLong(4),
+                        row.getInt(5),
+                        Instant.ofEpochMilli(row.getLong(2)),
+                        Instant.ofEpochMilli(row.getLong(3))));
             }
-            return infos;
         } catch (SQLException e) {
-            String what = document == null ? "listing documents" : "reading document '" + document + "'";
-            throw new StorageException(what + " failed: " + e.getMessage(), e);
+            throw new StorageException("reading document '" + document + "' failed: " + e.getMessage(), e);
         }
     }
 }

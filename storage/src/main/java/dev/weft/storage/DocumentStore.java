@@ -1,6 +1,5 @@
 package dev.weft.storage;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -84,13 +83,6 @@ public interface DocumentStore {
      * @throws StorageException if the read fails
      */
     Optional<DocumentInfo> info(String document);
-
-    /**
-     * Every document, ordered by name.
-     *
-     * @throws StorageException if the read fails
-     */
-    List<DocumentInfo> list();
 
     /**
      * Deletes a document with its snapshot and log. A later append creates a new, empty document of that name.

@@ -144,11 +144,6 @@ final class SqliteDocumentStore implements DocumentStore {
     }
 
     @Override
-    public List<DocumentInfo> list() {
-        return reads.list();
-    }
-
-    @Override
     public CompletableFuture<Boolean> delete(String document) {
         Objects.requireNonNull(document, "document");
         return writer.submit("deletion of document '" + document + "'", 0,

@@ -78,7 +78,7 @@ class AppendBatchingTest {
             // The retries left the cache right: later appends, alone and in a group, go to the same document.
             documents.append("fresh", bytes("three")).join();
             assertThat(documents.load("fresh").updates()).containsExactly(bytes("one"), bytes("two"), bytes("three"));
-            assertThat(documents.list()).extracting(DocumentInfo::name).containsExactly("fresh");
+            assertThat(documents.info("")).as("the nameless document was never created").isEmpty();
         }
     }
 
@@ -111,7 +111,6 @@ class AppendBatchingTest {
                 }
                 assertThat(documents.load("doc" + d).updates()).as("doc%d", d).containsExactlyElementsOf(expected);
             }
-            assertThat(documents.list()).hasSize(documentCount);
         }
     }
 

@@ -92,11 +92,6 @@ final class HeldStore implements DocumentStore {
     }
 
     @Override
-    public List<DocumentInfo> list() {
-        return store.list();
-    }
-
-    @Override
     public CompletableFuture<Boolean> delete(String document) {
         return store.delete(document);
     }
