@@ -61,21 +61,26 @@ const goals = run => {
       }
     },
     {
-      text: `CPU per delivery ≤ 1/3 of ${peer.name}'s (at the fixed load; beside it, at ${peer.name}'s highest ` +
-        'sustained step, the same load for both, and at each one\'s own highest sustained step)',
+      // The issue pairs this goal with the throughput goal and calls CPU per delivery the fairest figure because
+      // the generators compete with the server for the cores: it is read at the same steps as the throughput goal.
+      text: `CPU per delivery ≤ 1/3 of ${peer.name}'s (at the steps the throughput goal compares; beside it, at ` +
+        `${peer.name}'s highest sustained step, the same load for both, and at the fixed load)`,
       check: key => {
-        const cpu = r.latency?.[key]?.cpuSecondsPerMillionDeliveries
+        const within = peerBest && highestWithin(r.fanout?.[key], peerBest.p99Ms)
         const atPeerBest = peerBest && r.fanout?.[key]?.steps
           .find(step => step.offeredEditsPerSecond === peerBest.offeredEditsPerSecond)
-        const best = r.fanout?.[key]?.best
+        const fixedLoad = r.latency?.[key]?.cpuSecondsPerMillionDeliveries
         const besides = [
           atPeerBest && `${ratio(atPeerBest.cpuSecondsPerMillionDeliveries, peerBest.cpuSecondsPerMillionDeliveries)} ` +
             `at ${count(peerBest.offeredEditsPerSecond)} edits/s`,
-          best && peerBest && `${ratio(best.cpuSecondsPerMillionDeliveries, peerBest.cpuSecondsPerMillionDeliveries)} ` +
-            'at each one\'s highest'
+          fixedLoad && peerCpu && `${ratio(fixedLoad, peerCpu)} at the fixed load`
         ].filter(Boolean)
-        return check(cpu && peerCpu, () => ratio(cpu, peerCpu) + (besides.length > 0 ? ` (${besides.join('; ')})` : ''),
-          () => cpu <= peerCpu / 3)
+        return check(within,
+          () => `${ratio(within.cpuSecondsPerMillionDeliveries, peerBest.cpuSecondsPerMillionDeliveries)} ` +
+            `(${fixed(within.cpuSecondsPerMillionDeliveries)} vs ${fixed(peerBest.cpuSecondsPerMillionDeliveries)} s ` +
+            `per million at ${count(within.offeredEditsPerSecond)} and ${count(peerBest.offeredEditsPerSecond)} ` +
+            `edits/s${besides.length > 0 ? `; ${besides.join('; ')}` : ''})`,
+          () => within.cpuSecondsPerMillionDeliveries <= peerBest.cpuSecondsPerMillionDeliveries / 3)
       }
     },
     {
@@ -190,7 +195,8 @@ const method = ({ settings: s, generators, servers }) => [
     `at least 95 % of the offered edits, at least 99 % of the deliveries they call for arrived within ` +
     `${s.drainSeconds} s of the step's end, and the p99 latency was at most ${s.p99BoundMs} ms. The ` +
     'throughput goal compares the better peer\'s highest sustained step with the Weft step of the most deliveries ' +
-    'sustained at a p99 no higher than the peer\'s there. ' +
+    'sustained at a p99 no higher than the peer\'s there, and the CPU goal reads each one\'s CPU per delivery at ' +
+    'those two steps. ' +
     `**Latency** at a fixed load: ${s.fixedRate} edits/s for ${s.fixedSeconds} s after the same warm-up, the same ` +
     'clients, on a fresh server. **Memory**: heap in use after full collections (Weft: `jcmd GC.run`, then ' +
     '`GC.heap_info`; Node: `gc()` with --expose-gc, then `heapUsed`) with no connection, with one idle synced ' +
