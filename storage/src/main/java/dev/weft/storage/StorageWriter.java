@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -17,8 +18,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * The one thread that writes to the database, with group commit.
@@ -34,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * <p>If a transaction fails, it is rolled back and its writes are retried in two halves, in order, each half
  * split again if it fails: the write that caused the failure fails alone with a {@link StorageException}, the
  * others commit, and the writer goes on with the next batch. One bad write among n costs about 2 log2(n) commits,
- * not n (each of them a sync of the disk).
+ * not n (each of them a sync of the disk). A failure of the database rather than of a write (locked by another
+ * process past the busy timeout, full, an I/O error) fails every write of the transaction at once: each half would
+ * fail alike, 2n - 1 times in all.
  *
  * <p>Closing stops accepting writes, commits every write accepted before, and then stops the threads.
  */
@@ -43,6 +50,14 @@ final class StorageWriter implements AutoCloseable {
 
     /** Queued by {@link #close} after every accepted write; nothing is queued after it. */
     private static final WriteTask<Void> STOP = new WriteTask<>("stop", 0, session -> null, null, null);
+
+    /** The primary result codes of failures that are the database's, not a write's. */
+    private static final Set<Integer> DATABASE_FAILURES = Stream.of(SQLiteErrorCode.SQLITE_BUSY,
+                    SQLiteErrorCode.SQLITE_LOCKED, SQLiteErrorCode.SQLITE_NOMEM, SQLiteErrorCode.SQLITE_READONLY,
+                    SQLiteErrorCode.SQLITE_IOERR, SQLiteErrorCode.SQLITE_CORRUPT, SQLiteErrorCode.SQLITE_FULL,
+                    SQLiteErrorCode.SQLITE_CANTOPEN, SQLiteErrorCode.SQLITE_NOTADB)
+            .map(code -> code.code)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final WriteSession session;
     private final Checkpointer checkpointer;
@@ -150,6 +165,10 @@ final class StorageWriter implements AutoCloseable {
             rollback();
             if (batch.size() == 1) {
                 fail(batch.getFirst(), e);
+            } else if (isTheDatabases(e)) {
+                log.warn("a transaction of {} writes failed ({}), a failure of the database, not of one write: "
+                        + "failing them all", batch.size(), e.toString());
+                batch.forEach(task -> fail(task, e));
             } else {
                 log.warn("a transaction of {} writes failed ({}); committing it in halves", batch.size(), e.toString());
                 int half = batch.size() / 2;
@@ -162,6 +181,17 @@ final class StorageWriter implements AutoCloseable {
         checkpointer.committed();
         pending.addAndGet(-batch.size());
         completeInCommitOrder(batch, results);
+    }
+
+    /** Whether {@code failure} is the database's, which any part of a transaction meets alike, not one write's. */
+    private static boolean isTheDatabases(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLiteException sqlite) {
+                // Extended codes (SQLITE_IOERR_FSYNC, ...) carry their primary code in the low byte.
+                return DATABASE_FAILURES.contains(sqlite.getResultCode().code & 0xff);
+            }
+        }
+        return false;
     }
 
     /** Hands each executor of the batch one task that completes its futures, in commit order. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,6 +77,42 @@ class WriteFailureTest {
             // The gate's own commit, then the halves that committed: at most two per halving (log2(256) = 8).
             assertThat(listener.commits).hasSizeLessThanOrEqualTo(1 + 2 * 8);
             assertThat(listener.committedWrites()).isEqualTo(1 + writes - 1);
+        }
+    }
+
+    @Test
+    void aBatchTheDatabaseRefusesFailsWholeAtOnceNotHalfByHalf() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        StorageSettings settings = StorageSettings.defaults()
+                .withBusyTimeout(Duration.ofMillis(20))
+                .withListener(listener);
+        try (Storage storage = Storage.open(dataDir, settings)) {
+            DocumentStore documents = storage.documents();
+            int appends = 63;
+            AtomicInteger attempts = new AtomicInteger();
+            List<CompletableFuture<?>> writes = new ArrayList<>();
+            DatabaseLock lock;
+            try (WriterGate gate = WriterGate.hold(storage)) {
+                // First in the batch, so that it runs in every attempt at any part of it.
+                writes.add(storage.tables().write("count the attempts", session -> attempts.incrementAndGet()));
+                for (int i = 0; i < appends; i++) {
+                    writes.add(documents.append("doc", bytes("u" + i)));
+                }
+                // Another process takes the write lock before the writer's next transaction: all of it would fail.
+                lock = DatabaseLock.hold(dataDir);
+            }
+            try (lock) {
+                CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).handle((done, failed) -> null).join();
+            }
+            documents.append("doc", bytes("after")).join();
+
+            assertThat(attempts).as("transactions tried").hasValue(1);
+            for (CompletableFuture<?> write : writes) {
+                assertThatThrownBy(write::join).cause().isInstanceOf(StorageException.class)
+                        .hasMessageContaining("SQLITE_BUSY");
+            }
+            assertThat(listener.failures).hasSize(1 + appends);
+            assertThat(documents.load("doc").updates()).containsExactly(bytes("after"));
         }
     }
 
