@@ -3,6 +3,7 @@ package dev.weft.server.sharing;
 import dev.weft.server.auth.Grant;
 import dev.weft.server.http.ApiException;
 import dev.weft.server.sync.CloseReason;
+import dev.weft.server.sync.Connection;
 import dev.weft.server.sync.Rooms;
 import dev.weft.storage.DocumentStore;
 import dev.weft.storage.sharing.DocumentRecord;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Documents as records and their collaborators: the changes, each logged, and their effect on open connections.
@@ -28,20 +30,24 @@ import java.util.function.Consumer;
 final class DocumentRecords {
     private final DocumentRecordStore store;
     private final DocumentStore documents;
+    private final DocumentAccess access;
     private final Rooms rooms;
     private final InstantSource clock;
     private final List<Consumer<String>> deletionListeners = new CopyOnWriteArrayList<>();
 
-    DocumentRecords(DocumentRecordStore store, DocumentStore documents, Rooms rooms, InstantSource clock) {
+    DocumentRecords(DocumentRecordStore store, DocumentStore documents, DocumentAccess access, Rooms rooms,
+            InstantSource clock) {
         this.store = store;
         this.documents = documents;
+        this.access = access;
         this.rooms = rooms;
         this.clock = clock;
     }
 
     /**
      * Creates the record of {@code name}, owned by {@code creator}. The content, if the document was written to
-     * before, stays as it is.
+     * before, stays as it is. From now on its roles decide, not tokens alone: the open connections of those it
+     * leaves without a role are closed with 1008 "access revoked".
      *
      * @throws ApiException 409 {@code document_exists} if it has a record
      */
@@ -59,8 +65,22 @@ final class DocumentRecords {
         if (!created) {
             throw ApiException.conflict("document_exists", "the document " + name + " already exists");
         }
-        rooms.accessChanged(name); // its roles decide from now on, not tokens alone
+        // First the connections decided before and not joined yet (decided anew as they join), then those joined.
+        rooms.accessChanged(name);
+        revokeThoseWithoutRole(name);
         return record;
+    }
+
+    /** Closes the open connections of the subjects that may no longer read {@code name}. Reads the database. */
+    private void revokeThoseWithoutRole(String name) {
+        Set<String> withoutRole = rooms.connections(name).join().orElse(List.of()).stream()
+                .map(Connection::subject)
+                .distinct()
+                .filter(subject -> !access.subjectMayRead(subject, name))
+                .collect(Collectors.toUnmodifiableSet());
+        if (!withoutRole.isEmpty()) {
+            rooms.revoke(name, withoutRole);
+        }
     }
 
     Optional<DocumentRecord> find(String name) {

@@ -148,8 +148,9 @@ public final class Rooms implements AutoCloseable {
     }
 
     /**
-     * Tells that {@code document}'s access changed in a way its open connections keep (its record was created, so
-     * that its roles decide from now on): a connection decided before is closed as it joins, and decided anew.
+     * Tells that {@code document}'s access changed (its record was created, so that its roles decide from now on):
+     * a connection decided before and not joined yet is closed as it joins, and decided anew. The connections
+     * already joined are the caller's to {@link #revoke}.
      */
     public void accessChanged(String document) {
         accessVersions.changed(document);

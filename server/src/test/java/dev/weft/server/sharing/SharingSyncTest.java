@@ -136,6 +136,29 @@ class SharingSyncTest {
     }
 
     @Test
+    void creatingTheRecordDisconnectsThoseItLeavesWithoutARoleAndKeepsItsCreator() {
+        String carolToken = Tokens.tokenFor("carol", "Carol", "read-write", "alice/*");
+        SyncPeer carol = connect("alice/draft", carolToken);
+        SyncPeer author = connect("alice/draft", aliceToken);
+        carol.insertText(0, "before the record");
+        author.awaitState("has Carol's text", s -> "before the record".equals(s.text()));
+
+        create("alice/draft");
+
+        PeerState closed = carol.awaitState("closed by the server", s -> !s.closes().isEmpty());
+        assertThat(closed.closes().getFirst().code()).isEqualTo(1008);
+        assertThat(closed.closes().getFirst().reason()).isEqualTo("access revoked");
+        PeerState refused = carol.awaitState("refused on reconnecting",
+                s -> s.closes().size() + s.connectionErrors() >= 3);
+        assertThat(refused.connections()).isEqualTo(1);
+        author.insertText(0, "mine: ");
+        awaitContent("alice/draft", "mine: before the record");
+        assertThat(author.state().closes()).isEmpty();
+        carol.destroy();
+        author.destroy();
+    }
+
+    @Test
     void anExpiredLinkCannotBeOpenedAndAnUnpublishedLinksReadersAreDisconnected() {
         create("alice/timed");
         String expiring = alice.post("/api/documents/alice%2Ftimed/links", Map.of("allow_anonymous", true,
