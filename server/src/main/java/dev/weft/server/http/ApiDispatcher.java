@@ -56,9 +56,23 @@ final class ApiDispatcher {
     private static void respond(ChannelHandlerContext ctx, boolean keepAlive, ApiHandler handler, ApiRequest request) {
         Object answer = answer(handler, request);
         if (answer instanceof EventStream stream) {
-            stream.onOpen().accept(ChannelEventSink.open(ctx));
+            open(stream, ChannelEventSink.open(ctx), request);
         } else {
             HttpResponses.send(ctx, keepAlive, (FullHttpResponse) answer);
+        }
+    }
+
+    /**
+     * Hands the open sink to the stream's subscriber. The headers are out already, so a subscriber that fails can
+     * only end the stream (the client's EventSource reconnects): left open, it would carry nothing, for good.
+     */
+    private static void open(EventStream stream, EventSink sink, ApiRequest request) {
+        try {
+            stream.onOpen().accept(sink);
+        } catch (RuntimeException e) {
+            log.error("{} {}: opening its event stream failed; the stream is ended", request.method(), request.path(),
+                    e);
+            sink.close();
         }
     }
 
