@@ -23,10 +23,7 @@ class WriteFailureTest {
     @Test
     void aWriteTheSchemaRejectsFailsAloneWhileTheRestOfItsBatchCommits() throws Exception {
         RecordingListener listener = new RecordingListener();
-        StorageSettings settings = StorageSettings.defaults()
-                .withBusyTimeout(Duration.ofMinutes(10))
-                .withListener(listener);
-        try (Storage storage = Storage.open(dataDir, settings)) {
+        try (Storage storage = open(Duration.ofMinutes(10), listener)) {
             DocumentStore documents = storage.documents();
             CompletableFuture<Void> before;
             CompletableFuture<Void> rejected;
@@ -83,10 +80,7 @@ class WriteFailureTest {
     @Test
     void aBatchTheDatabaseRefusesFailsWholeAtOnceNotHalfByHalf() throws Exception {
         RecordingListener listener = new RecordingListener();
-        StorageSettings settings = StorageSettings.defaults()
-                .withBusyTimeout(Duration.ofMillis(20))
-                .withListener(listener);
-        try (Storage storage = Storage.open(dataDir, settings)) {
+        try (Storage storage = open(Duration.ofMillis(20), listener)) {
             DocumentStore documents = storage.documents();
             int appends = 63;
             AtomicInteger attempts = new AtomicInteger();
@@ -150,5 +144,10 @@ class WriteFailureTest {
             storage.documents().append("doc", bytes("after")).join();
             assertThat(storage.documents().load("doc").updates()).containsExactly(bytes("after"));
         }
+    }
+
+    /** The storage of {@code dataDir} with a busy timeout of its own, reporting to {@code listener}. */
+    private Storage open(Duration busyTimeout, StorageListener listener) {
+        return Storage.open(dataDir, StorageSettings.defaults().withBusyTimeout(busyTimeout).withListener(listener));
     }
 }
