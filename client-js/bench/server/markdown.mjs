@@ -68,19 +68,21 @@ const goals = run => {
       check: key => {
         const within = peerBest && highestWithin(r.fanout?.[key], peerBest.p99Ms)
         const atPeerBest = peerBest && r.fanout?.[key]?.steps
-          .find(step => step.offeredEditsPerSecond === peerBest.offeredEditsPerSecond)
+          ?.find(step => step.offeredEditsPerSecond === peerBest.offeredEditsPerSecond)
         const fixedLoad = r.latency?.[key]?.cpuSecondsPerMillionDeliveries
+        const atSteps = within &&
+          `${ratio(within.cpuSecondsPerMillionDeliveries, peerBest.cpuSecondsPerMillionDeliveries)} ` +
+          `(${fixed(within.cpuSecondsPerMillionDeliveries)} vs ${fixed(peerBest.cpuSecondsPerMillionDeliveries)} s per ` +
+          `million at ${count(within.offeredEditsPerSecond)} and ${count(peerBest.offeredEditsPerSecond)} edits/s)`
         const besides = [
           atPeerBest && `${ratio(atPeerBest.cpuSecondsPerMillionDeliveries, peerBest.cpuSecondsPerMillionDeliveries)} ` +
             `at ${count(peerBest.offeredEditsPerSecond)} edits/s`,
           fixedLoad && peerCpu && `${ratio(fixedLoad, peerCpu)} at the fixed load`
         ].filter(Boolean)
-        return check(within,
-          () => `${ratio(within.cpuSecondsPerMillionDeliveries, peerBest.cpuSecondsPerMillionDeliveries)} ` +
-            `(${fixed(within.cpuSecondsPerMillionDeliveries)} vs ${fixed(peerBest.cpuSecondsPerMillionDeliveries)} s ` +
-            `per million at ${count(within.offeredEditsPerSecond)} and ${count(peerBest.offeredEditsPerSecond)} ` +
-            `edits/s${besides.length > 0 ? `; ${besides.join('; ')}` : ''})`,
-          () => within.cpuSecondsPerMillionDeliveries <= peerBest.cpuSecondsPerMillionDeliveries / 3)
+        return check(r.fanout?.[key]?.best && peerBest,
+          () => [atSteps || `no step at a p99 ≤ ${ms(peerBest.p99Ms)}`, ...besides].join('; '),
+          () => within !== undefined &&
+            within.cpuSecondsPerMillionDeliveries <= peerBest.cpuSecondsPerMillionDeliveries / 3)
       }
     },
     {

@@ -51,11 +51,14 @@ final class StorageWriter implements AutoCloseable {
     /** Queued by {@link #close} after every accepted write; nothing is queued after it. */
     private static final WriteTask<Void> STOP = new WriteTask<>("stop", 0, session -> null, null, null);
 
-    /** The primary result codes of failures that are the database's, not a write's. */
+    /**
+     * The primary result codes of failures that are the database's, not a write's. Not SQLITE_LOCKED: with one
+     * write connection and no shared cache, only that connection's own statements conflict, a write's doing.
+     */
     private static final Set<Integer> DATABASE_FAILURES = Stream.of(SQLiteErrorCode.SQLITE_BUSY,
-                    SQLiteErrorCode.SQLITE_LOCKED, SQLiteErrorCode.SQLITE_NOMEM, SQLiteErrorCode.SQLITE_READONLY,
-                    SQLiteErrorCode.SQLITE_IOERR, SQLiteErrorCode.SQLITE_CORRUPT, SQLiteErrorCode.SQLITE_FULL,
-                    SQLiteErrorCode.SQLITE_CANTOPEN, SQLiteErrorCode.SQLITE_NOTADB)
+                    SQLiteErrorCode.SQLITE_NOMEM, SQLiteErrorCode.SQLITE_READONLY, SQLiteErrorCode.SQLITE_IOERR,
+                    SQLiteErrorCode.SQLITE_CORRUPT, SQLiteErrorCode.SQLITE_FULL, SQLiteErrorCode.SQLITE_CANTOPEN,
+                    SQLiteErrorCode.SQLITE_NOTADB)
             .map(code -> code.code)
             .collect(Collectors.toUnmodifiableSet());
 
@@ -187,6 +190,10 @@ final class StorageWriter implements AutoCloseable {
     private static boolean isTheDatabases(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLiteException sqlite) {
+                // A snapshot made stale by another process's commit: the retry of a half starts a fresh one.
+                if (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT) {
+                    return false;
+                }
                 // Extended codes (SQLITE_IOERR_FSYNC, ...) carry their primary code in the low byte.
                 return DATABASE_FAILURES.contains(sqlite.getResultCode().code & 0xff);
             }

@@ -69,7 +69,7 @@ final class ApiDispatcher {
     private static void open(EventStream stream, EventSink sink, ApiRequest request) {
         try {
             stream.onOpen().accept(sink);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             log.error("{} {}: opening its event stream failed; the stream is ended", request.method(), request.path(),
                     e);
             sink.close();

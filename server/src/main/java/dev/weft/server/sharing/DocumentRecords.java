@@ -16,7 +16,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Documents as records and their collaborators: the changes, each logged, and their effect on open connections.
@@ -28,6 +31,8 @@ import java.util.stream.Collectors;
  * a title does not give.
  */
 final class DocumentRecords {
+    private static final Logger log = LoggerFactory.getLogger(DocumentRecords.class);
+
     private final DocumentRecordStore store;
     private final DocumentStore documents;
     private final DocumentAccess access;
@@ -67,17 +72,29 @@ final class DocumentRecords {
         }
         // First the connections decided before and not joined yet (decided anew as they join), then those joined.
         rooms.accessChanged(name);
-        revokeThoseWithoutRole(name);
+        revokeThoseWithoutRole(name, creator);
         return record;
     }
 
-    /** Closes the open connections of the subjects that may no longer read {@code name}. Reads the database. */
-    private void revokeThoseWithoutRole(String name) {
-        Set<String> withoutRole = rooms.connections(name).join().orElse(List.of()).stream()
+    /**
+     * Closes the open connections of the subjects that may no longer read {@code name}. Reads the database; if that
+     * fails, closes all but the creator's (the record is committed: the others cannot keep what tokens gave them).
+     */
+    private void revokeThoseWithoutRole(String name, Member creator) {
+        Set<String> connected = rooms.connections(name).join().orElse(List.of()).stream()
                 .map(Connection::subject)
-                .distinct()
-                .filter(subject -> !access.subjectMayRead(subject, name))
                 .collect(Collectors.toUnmodifiableSet());
+        Predicate<String> mayRead;
+        try {
+            Set<String> readers = connected.stream()
+                    .filter(subject -> access.subjectMayRead(subject, name))
+                    .collect(Collectors.toUnmodifiableSet());
+            mayRead = readers::contains;
+        } catch (RuntimeException e) {
+            log.warn("deciding who may still read {} failed; closing every connection but its creator's", name, e);
+            mayRead = creator.subject()::equals;
+        }
+        Set<String> withoutRole = connected.stream().filter(mayRead.negate()).collect(Collectors.toUnmodifiableSet());
         if (!withoutRole.isEmpty()) {
             rooms.revoke(name, withoutRole);
         }

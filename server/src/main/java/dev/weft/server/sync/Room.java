@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -136,6 +137,15 @@ final class Room {
             return CompletableFuture.runAsync(() -> closeSessions(session -> true, reason), thread);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    /** The open connections, read on the room's thread; empty if that thread has stopped. */
+    CompletableFuture<Optional<List<Connection>>> connectionsOnItsThread() {
+        try {
+            return CompletableFuture.supplyAsync(() -> Optional.of(connections()), thread);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(Optional.empty());
         }
     }
 

@@ -188,16 +188,14 @@ public final class Rooms implements AutoCloseable {
     /**
      * The open connections to {@code document}, read on its room's thread.
      *
-     * @return empty if the document is not loaded (it is not loaded for this)
+     * @return empty if the document is not loaded (it is not loaded for this) or the server is stopping
      */
     public CompletableFuture<Optional<List<Connection>>> connections(String document) {
         Room room = rooms.getIfPresent(document);
         if (room == null || room.isClosing()) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        CompletableFuture<Optional<List<Connection>>> result = new CompletableFuture<>();
-        room.execute(() -> result.complete(Optional.of(room.connections())));
-        return result;
+        return room.connectionsOnItsThread();
     }
 
     /**
