@@ -8,11 +8,13 @@ import { bindTextarea } from './textarea-binding.js'
 import { showPresence } from './presence.js'
 import { onPermissionDenied } from '../src/permission-denied.js'
 import { showComments } from './comments.js'
+import { pageStatus, showConnection } from './page-status.js'
 
 const element = id => document.getElementById(id)
 
 const { serverUrl, docName, params } = connectionFor(window.location)
 document.title = `${docName} · Weft`
+element('to-canvas').search = window.location.search
 
 const openForm = element('open')
 openForm.elements.namedItem('doc').value = docName
@@ -29,35 +31,7 @@ const doc = new Y.Doc()
 // `ext: 'comments'` asks for comment events on the socket, which keep the threads beside the text live.
 const provider = new WebsocketProvider(serverUrl, docName, doc, { params: { ...params, ext: 'comments' }, disableBc: true })
 
-const status = element('status')
-const showStatus = (state, text) => {
-  status.dataset.status = state
-  status.textContent = text
-}
-provider.on('status', ({ status }) => {
-  if (status === 'connecting') {
-    showStatus('connecting', 'connecting…')
-  } else if (status === 'connected') {
-    showStatus('syncing', 'syncing…')
-  } else {
-    showStatus('disconnected', 'offline, reconnecting… (your edits are kept)')
-  }
-})
-provider.on('sync', synced => {
-  if (synced) {
-    showStatus('synced', 'in sync')
-  }
-})
-
-const notice = element('notice')
-const showNotice = text => {
-  notice.textContent = text
-  notice.hidden = false
-}
-provider.on('closed', ({ code, reason }) => {
-  showStatus('closed', `closed by the server (${code})`)
-  showNotice(`The server closed the connection${reason ? `: ${reason}` : ''}. Reload the page to try again.`)
-})
+const { showNotice } = showConnection(provider, pageStatus({ status: element('status'), notice: element('notice') }))
 onPermissionDenied(provider, reason => {
   showNotice(`Your changes are not accepted by the server: ${reason}`)
 })

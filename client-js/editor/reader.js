@@ -6,18 +6,10 @@ import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { bindTextarea } from './textarea-binding.js'
 import { showComments } from './comments.js'
+import { pageStatus } from './page-status.js'
 
 const element = id => document.getElementById(id)
-const status = element('status')
-const notice = element('notice')
-const showStatus = (state, text) => {
-  status.dataset.status = state
-  status.textContent = text
-}
-const showNotice = text => {
-  notice.textContent = text
-  notice.hidden = false
-}
+const { showStatus, showNotice } = pageStatus({ status: element('status'), notice: element('notice') })
 
 const answerOf = async response => {
   const answer = await response.json()

@@ -25,6 +25,14 @@
 //   clickQuote {page, thread}               clicks a thread's quoted passage
 //   clickPassage {page, thread}             clicks the text at the middle of a thread's highlight, with the
 //                                              mouse, where a person sees it (the textarea takes the click)
+//   choose     {page, selector, value}      picks the option `value` of a <select>
+//   board      {page}                       -> {status, notice, people: [name], elements: [{id, type, x, y, width,
+//                                              height, z, text, parent, selected, selectedBy}], arrows: [{id}],
+//                                              connecting, outline, errors}: the canvas page (canvas.html), its
+//                                              elements as drawn (position and size from their style) and the
+//                                              exported outline (null until exported)
+//   drag       {page, selector, dx, dy}     drags an element of the board by its top edge (where a card is
+//                                              grabbed) dx, dy pixels with the mouse
 //   close      {page}
 import { chromium } from 'playwright-core'
 import { serveLines, lookUp } from './line-protocol.js'
@@ -198,6 +206,50 @@ serveLines({
       throw new Error(`thread ${thread} has no highlight to click`)
     }
     await tabPage.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+  },
+  choose: async ({ page, selector, value }) => {
+    await tab({ page }).page.locator(selector).selectOption(value)
+  },
+  board: async request => {
+    const { page, errors } = tab(request)
+    const shown = await page.evaluate(() => {
+      const notice = document.getElementById('notice')
+      const outline = document.getElementById('outline')
+      const pixels = value => Number.parseFloat(value)
+      return {
+        status: document.getElementById('status').dataset.status,
+        notice: notice.hidden ? null : notice.textContent,
+        people: [...document.querySelectorAll('#people li')].map(item => item.firstChild.textContent),
+        elements: [...document.querySelectorAll('#board .element')].map(node => ({
+          id: node.dataset.id,
+          type: ['card', 'note', 'group'].find(type => node.classList.contains(type)),
+          x: pixels(node.style.left),
+          y: pixels(node.style.top),
+          width: pixels(node.style.width),
+          height: pixels(node.style.height),
+          text: node.querySelector('textarea').value,
+          selected: node.classList.contains('selected'),
+          selectedBy: node.dataset.selectedBy ?? null
+        })),
+        arrows: [...document.querySelectorAll('#arrows line')].map(line => ({ id: line.dataset.id })),
+        connecting: document.getElementById('board').classList.contains('connecting'),
+        outline: outline.value === '' ? null : outline.value
+      }
+    })
+    return { ...shown, errors }
+  },
+  drag: async ({ page, selector, dx, dy }) => {
+    const { page: tabPage } = tab({ page })
+    const box = await tabPage.locator(selector).boundingBox()
+    if (box === null) {
+      throw new Error(`${selector} is not shown`)
+    }
+    // The strip above an element's text, where the element itself (not its textarea) takes the pointer.
+    const [x, y] = [box.x + box.width / 2, box.y + 6]
+    await tabPage.mouse.move(x, y)
+    await tabPage.mouse.down()
+    await tabPage.mouse.move(x + dx, y + dy, { steps: 5 })
+    await tabPage.mouse.up()
   },
   screenshot: async request => {
     await tab(request).page.screenshot({ path: request.path })

@@ -14,8 +14,8 @@ const outDir = process.argv[2] ?? join(packageRoot, '../server/src/main/resource
 await rm(outDir, { recursive: true, force: true })
 await mkdir(outDir, { recursive: true })
 await build({
-  // The editor at `/`, and the reader page where share links open (read.html#<link token>).
-  entryPoints: { editor: join(editor, 'main.js'), reader: join(editor, 'reader.js') },
+  // The editor at `/`, the reader page where share links open (read.html#<link token>), and the canvas page.
+  entryPoints: { editor: join(editor, 'main.js'), reader: join(editor, 'reader.js'), canvas: join(editor, 'canvas.js') },
   outdir: outDir,
   bundle: true,
   format: 'esm',
@@ -25,4 +25,5 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning'
 })
-await Promise.all(['index.html', 'read.html', 'editor.css'].map(file => copyFile(join(editor, file), join(outDir, file))))
+await Promise.all(['index.html', 'read.html', 'canvas.html', 'editor.css', 'canvas.css']
+  .map(file => copyFile(join(editor, file), join(outDir, file))))

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
 
-/** One editor page of {@link EditorPages}, used through its DOM: keys into the textarea, what the page shows. */
+/** One page of {@link EditorPages} (editor, reader or canvas), used through its DOM: keys, clicks, what it shows. */
 public final class EditorPage {
     /** Chromium on a loaded two-core machine can take a while for the first page. */
     public static final Duration AWAIT_TIMEOUT = Duration.ofSeconds(30);
@@ -105,6 +105,34 @@ public final class EditorPage {
     /** Clicks, with the mouse, the text in the middle of thread {@code threadId}'s highlighted passage. */
     public void clickPassage(long threadId) {
         node.call("clickPassage", fields().put("thread", threadId));
+    }
+
+    /** Picks the option {@code value} of the select {@code selector} (CSS). */
+    public void choose(String selector, String value) {
+        node.call("choose", fields().put("selector", selector).put("value", value));
+    }
+
+    /**
+     * What the canvas page (canvas.html) shows: {@code {"status", "notice", "people": [name], "elements": [{"id",
+     * "type", "x", "y", "width", "height", "text", "selected", "selectedBy"}], "arrows": [{"id"}], "connecting",
+     * "outline", "errors"}} (client-js/peers/editor-pages.js, {@code board}).
+     */
+    public JsonNode board() {
+        return node.call("board", fields());
+    }
+
+    /**
+     * Polls {@link #board()} until {@code condition} holds, and returns the board that satisfied it.
+     *
+     * @throws AssertionError after {@link #AWAIT_TIMEOUT}, showing the last board
+     */
+    public JsonNode awaitBoard(String description, Predicate<JsonNode> condition) {
+        return Eventually.await(name + ": " + description, AWAIT_TIMEOUT, this::board, condition);
+    }
+
+    /** Drags the board's element {@code selector} (CSS) by {@code dx}, {@code dy} pixels, with the mouse. */
+    public void drag(String selector, int dx, int dy) {
+        node.call("drag", fields().put("selector", selector).put("dx", dx).put("dy", dy));
     }
 
     /** Saves a PNG of the page, for a person to look at. */

@@ -45,8 +45,6 @@ class CommentPagesTest {
 
     @BeforeAll
     static void start() {
-        assertThat(CommentPagesTest.class.getResource("/dev/weft/server/web/reader.js"))
-                .as("the pages are built (npm run build:editor, which ./weft test runs)").isNotNull();
         server = TestServers.withTokens(dataDir);
         browsers = EditorPages.start();
     }

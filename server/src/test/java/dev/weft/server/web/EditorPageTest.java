@@ -32,9 +32,6 @@ class EditorPageTest {
 
     @BeforeAll
     static void start() {
-        assertThat(EditorPageTest.class.getResource("/dev/weft/server/web/editor.js"))
-                .as("the editor page is built (./weft test builds it; or `npm run build:editor` in client-js)")
-                .isNotNull();
         server = TestServers.open(dataDir);
         browsers = EditorPages.start();
         peers = SyncPeers.start();
