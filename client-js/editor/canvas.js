@@ -8,7 +8,8 @@ import { showPresence } from './presence.js'
 import { onPermissionDenied } from '../src/permission-denied.js'
 import { pageStatus, showConnection } from './page-status.js'
 import { showBoard } from './board.js'
-import { CANVAS, TEMPLATES, applyTemplate, outlineOf } from './outline.js'
+import { CANVAS } from './canvas-model.js'
+import { TEMPLATES, applyTemplate, outlineOf } from './outline.js'
 
 const element = id => document.getElementById(id)
 

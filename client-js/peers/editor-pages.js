@@ -240,7 +240,9 @@ serveLines({
   },
   drag: async ({ page, selector, dx, dy }) => {
     const { page: tabPage } = tab({ page })
-    const box = await tabPage.locator(selector).boundingBox()
+    const target = tabPage.locator(selector)
+    await target.scrollIntoViewIfNeeded()
+    const box = await target.boundingBox()
     if (box === null) {
       throw new Error(`${selector} is not shown`)
     }

@@ -3,7 +3,8 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import * as Y from 'yjs'
-import { CANVAS, applyTemplate, elementOf, outlineOf } from '../editor/outline.js'
+import { CANVAS, elementOf } from '../editor/canvas-model.js'
+import { applyTemplate, outlineOf } from '../editor/outline.js'
 
 const counter = () => {
   let next = 0
@@ -42,17 +43,21 @@ test('a second template goes to the right of what is on the board, never over it
   assert.throws(() => applyTemplate(canvas, 'no-such-template', counter()), /no outline template "no-such-template"/)
 })
 
-test('the outline lists groups left to right, their cards and notes top to bottom, then the rest and the arrows', () => {
+test('the outline: groups left to right, their cards and notes top to bottom, then the rest, then the arrows', () => {
+  // Titles and labels keep their first line; non-numbers count as 0; arrows the board does not draw are left out.
   const canvas = new Y.Doc().getMap(CANVAS)
   const add = (id, fields) => canvas.set(id, elementOf({ z: 1, width: 100, height: 50, ...fields }))
   add('act2', { type: 'group', x: 500, y: 0, width: 300, height: 400, text: 'Act two' })
-  add('act1', { type: 'group', x: 0, y: 0, width: 300, height: 400, text: 'Act one' })
+  add('act1', { type: 'group', x: 0, y: 0, width: 300, height: 400, text: 'Act one\nthe calm' })
   add('storm', { type: 'card', parent: 'act1', x: 10, y: 200, text: 'The storm\nboats capsize' })
   add('harbour', { type: 'card', parent: 'act1', x: 10, y: 60, text: 'The harbour' })
   add('idea', { type: 'note', parent: 'act2', x: 510, y: 60, text: 'more rain?' })
   add('loose', { type: 'card', parent: 'gone', x: 900, y: 0, text: 'Epilogue' })
-  add('arrow', { type: 'connector', from: 'harbour', to: 'storm', text: 'that night' })
+  add('arrow', { type: 'connector', from: 'harbour', to: 'storm', text: 'that night\nat ten' })
   add('dangling', { type: 'connector', from: 'harbour', to: 'gone' })
+  add('between-arrows', { type: 'connector', from: 'arrow', to: 'storm' })
+  add('nowhere', { type: 'card', x: NaN, y: 'top', text: 'Prologue' })
+  canvas.set('not-an-element', 42)
 
   assert.equal(outlineOf(canvas.toJSON(), 'novel'), [
     '# novel',
@@ -69,6 +74,7 @@ test('the outline lists groups left to right, their cards and notes top to botto
     '',
     '## Not in a group',
     '',
+    '- Prologue',
     '- Epilogue',
     '',
     '## Connections',

@@ -53,15 +53,15 @@ class CanvasPageTest {
         String storm = only(alan.awaitBoard("shows Grace's card", board -> elements(board, "card").size() == 1),
                 "card").path("id").asText();
         grace.fill(element(storm) + " textarea", "The storm arrives");
-        JsonNode before = find(alan.awaitBoard("shows the card's text",
-                board -> hasText(board, storm, "The storm arrives")), storm);
-        assertThat(before.path("selectedBy").asText()).isEqualTo("Grace");
+        JsonNode before = find(alan.awaitBoard("shows the card's text, selected by Grace",
+                board -> hasText(board, storm, "The storm arrives")
+                        && find(board, storm).path("selectedBy").asText("").equals("Grace")), storm);
 
-        grace.drag(element(storm), 200, 120);
+        grace.drag(element(storm), 300, 200);
         JsonNode moved = find(alan.awaitBoard("shows the card where Grace dropped it",
                 board -> find(board, storm).path("x").asDouble() != before.path("x").asDouble()), storm);
-        assertThat(moved.path("x").asDouble()).isEqualTo(before.path("x").asDouble() + 200);
-        assertThat(moved.path("y").asDouble()).isEqualTo(before.path("y").asDouble() + 120);
+        assertThat(moved.path("x").asDouble()).isEqualTo(before.path("x").asDouble() + 300);
+        assertThat(moved.path("y").asDouble()).isEqualTo(before.path("y").asDouble() + 200);
 
         alan.click("[data-add=note]");
         String harbour = only(grace.awaitBoard("shows Alan's note", board -> elements(board, "note").size() == 1),
