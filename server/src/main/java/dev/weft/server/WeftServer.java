@@ -97,6 +97,7 @@ public final class WeftServer implements AutoCloseable {
                 .map(settings -> new WebhookSender(settings, notificationFeed, InstantSource.system()));
         CommentThreads comments = registerComments(routes, sharing.access(), notificationFeed);
         sharing.whenDocumentDeleted(document -> comments.deleteAll(document).join());
+        sharing.whenRoleChanged(comments::roleChanged);
         plugins = new Plugins(config.plugins(), storage.tables(), authenticator, sharing.access(), comments, rooms,
                 metrics);
         plugins.register(routes);

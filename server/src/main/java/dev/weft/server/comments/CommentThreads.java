@@ -167,6 +167,14 @@ public final class CommentThreads {
         return store(document, author, DEFAULT_TEXT, anchored.start(), anchored.end(), anchored.where(), text, null);
     }
 
+    /**
+     * Tells {@code subject} that their role on {@code document} changed ({@code role.changed}), and them alone: what
+     * they may do to its threads ({@code can}) changed with it, so their pages list the threads again.
+     */
+    public void roleChanged(String document, String subject) {
+        live.publish(document, "role.changed", Map.of("subject", subject), Audience.only(Set.of(subject)));
+    }
+
     /** Deletes every thread of {@code document} (with their comments and notifications): when it is deleted. */
     public CompletableFuture<Integer> deleteAll(String document) {
         return repository.deleteAll(document);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -39,6 +40,7 @@ final class DocumentRecords {
     private final Rooms rooms;
     private final InstantSource clock;
     private final List<Consumer<String>> deletionListeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<String, String>> roleListeners = new CopyOnWriteArrayList<>();
 
     DocumentRecords(DocumentRecordStore store, DocumentStore documents, DocumentAccess access, Rooms rooms,
             InstantSource clock) {
@@ -162,7 +164,18 @@ final class DocumentRecords {
                 ? Audit.entry(name, owner, Audit.MEMBER_ROLE_CHANGED, subject, now, "from", before.get(), "to", role.jsonName())
                 : Audit.entry(name, owner, Audit.MEMBER_ADDED, subject, now, "role", role.jsonName())).join();
         rooms.changeAccess(name, subject, role.access());
+        if (previous.isPresent()) {
+            roleListeners.forEach(listener -> listener.accept(name, subject));
+        }
         return new Invitation(member, previous.isEmpty());
+    }
+
+    /**
+     * Has {@code listener} called with a document's name and a member's subject each time the owner changes that
+     * member's role, once their open connections have the new access, on the changing request's thread.
+     */
+    void whenRoleChanged(BiConsumer<String, String> listener) {
+        roleListeners.add(listener);
     }
 
     /** A member as set, and whether they were invited just now. */

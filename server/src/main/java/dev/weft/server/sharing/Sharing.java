@@ -9,6 +9,7 @@ import dev.weft.storage.sharing.ShareLinkStore;
 import dev.weft.storage.sharing.SharingAuditLog;
 import java.time.InstantSource;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -50,6 +51,15 @@ public final class Sharing {
      */
     public void whenDocumentDeleted(Consumer<String> cleanup) {
         records.whenDeleted(cleanup);
+    }
+
+    /**
+     * Runs {@code changed} with a document's name and a member's subject each time the owner changes that member's
+     * role, on the changing request's thread: for features whose pages show what a role allows (comments).
+     * Register before the server starts.
+     */
+    public void whenRoleChanged(BiConsumer<String, String> changed) {
+        records.whenRoleChanged(changed);
     }
 
     public void register(ApiRoutes routes) {

@@ -206,6 +206,33 @@ class CommentPagesTest {
         }
     }
 
+    @Test
+    void aDemotedEditorsPageDropsTheControlsTheirNewRoleLacksAtOnce() throws Exception {
+        String ada = Tokens.tokenFor("ada", "Ada", "read-write", "notes");
+        String bob = Tokens.tokenFor("bob", "Bob", "read-write", "notes");
+        assertThat(post("/api/documents", ada, "{\"name\": \"notes\"}").statusCode()).isEqualTo(201);
+        assertThat(send("PUT", "/api/documents/notes/members/bob", ada, "{\"role\": \"editor\"}").statusCode())
+                .isEqualTo(201);
+        EditorPage author = browsers.open(URI.create(base() + "/?doc=notes&token=" + ada));
+        author.awaitSynced();
+        author.type(TEXT);
+        int start = TEXT.indexOf("a fox");
+        author.select(start, start + "a fox".length());
+        author.fill("#comment textarea[name=body]", "Which fox?");
+        author.click("#comment button");
+        EditorPage editor = browsers.open(URI.create(base() + "/?doc=notes&token=" + bob));
+        awaitThread(editor, "Bob, an editor, may resolve Ada's thread",
+                t -> t.path("buttons").toString().contains("Resolve"));
+
+        assertThat(send("PUT", "/api/documents/notes/members/bob", ada, "{\"role\": \"viewer\"}").statusCode())
+                .isEqualTo(200);
+
+        awaitThread(editor, "Bob, now a viewer, is no longer offered Resolve",
+                t -> !t.path("buttons").toString().contains("Resolve"));
+        author.close();
+        editor.close();
+    }
+
     /** Shares {@code document} by a link that allows comments and opens it on the reader page as {@code name}. */
     private static EditorPage openLink(EditorPage author, String document, String ownerToken, String name) throws Exception {
         HttpResponse<String> link = post("/api/documents/" + document + "/links", ownerToken, "{\"allow_comments\": true}");
@@ -238,9 +265,14 @@ class CommentPagesTest {
     }
 
     private static HttpResponse<String> post(String path, String token, String body) throws Exception {
+        return send("POST", path, token, body);
+    }
+
+    private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + path))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }
