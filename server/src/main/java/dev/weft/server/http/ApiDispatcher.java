@@ -69,10 +69,13 @@ final class ApiDispatcher {
     private static void open(EventStream stream, EventSink sink, ApiRequest request) {
         try {
             stream.onOpen().accept(sink);
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
             log.error("{} {}: opening its event stream failed; the stream is ended", request.method(), request.path(),
                     e);
             sink.close();
+        } catch (Error e) {
+            sink.close();
+            throw e;
         }
     }
 

@@ -72,7 +72,7 @@ final class OneRequestAtATime extends ChannelDuplexHandler {
             answering = false;
             if (closesConnection) {
                 releaseWaiting();
-            } else {
+            } else if (!waiting.isEmpty() || stoppedReading) {
                 // After this write has gone on its way, not inside it: the next request's handler may write at once.
                 ctx.executor().execute(() -> handOnNext(ctx));
             }

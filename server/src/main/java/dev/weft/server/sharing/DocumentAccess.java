@@ -162,10 +162,10 @@ public final class DocumentAccess implements DocumentAccessPolicy {
 
     /**
      * Whether {@code subject} may read {@code document} now, as far as the server can tell without their token: for
-     * telling people of what happens on a document after they looked (notifications), and for closing the
-     * connections of those a new record leaves out. A share-link reader: their session and its link still stand,
-     * on this document. On a document with a record: its owner and members (everyone, in the open mode). Without a
-     * record, tokens decide, and the server keeps none: yes. Reads the database.
+     * telling people of what happens on a document after they looked (notifications). A share-link reader: their
+     * session and its link still stand, on this document. On a document with a record: its owner and members
+     * (everyone, in the open mode). Without a record, tokens decide, and the server keeps none: yes. Reads the
+     * database.
      */
     public boolean subjectMayRead(String subject, String document) {
         Instant now = clock.instant();

@@ -3,7 +3,6 @@ package dev.weft.server.sharing;
 import dev.weft.server.auth.Grant;
 import dev.weft.server.http.ApiException;
 import dev.weft.server.sync.CloseReason;
-import dev.weft.server.sync.Connection;
 import dev.weft.server.sync.Rooms;
 import dev.weft.storage.DocumentStore;
 import dev.weft.storage.sharing.DocumentRecord;
@@ -13,14 +12,9 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Documents as records and their collaborators: the changes, each logged, and their effect on open connections.
@@ -32,29 +26,28 @@ import org.slf4j.LoggerFactory;
  * a title does not give.
  */
 final class DocumentRecords {
-    private static final Logger log = LoggerFactory.getLogger(DocumentRecords.class);
-
     private final DocumentRecordStore store;
     private final DocumentStore documents;
-    private final DocumentAccess access;
+    private final boolean openMode;
     private final Rooms rooms;
     private final InstantSource clock;
     private final List<Consumer<String>> deletionListeners = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<String, String>> roleListeners = new CopyOnWriteArrayList<>();
 
-    DocumentRecords(DocumentRecordStore store, DocumentStore documents, DocumentAccess access, Rooms rooms,
-            InstantSource clock) {
+    /** @param openMode whether the server runs without a secret, where everyone edits every document */
+    DocumentRecords(DocumentRecordStore store, DocumentStore documents, Rooms rooms, InstantSource clock,
+            boolean openMode) {
         this.store = store;
         this.documents = documents;
-        this.access = access;
+        this.openMode = openMode;
         this.rooms = rooms;
         this.clock = clock;
     }
 
     /**
      * Creates the record of {@code name}, owned by {@code creator}. The content, if the document was written to
-     * before, stays as it is. From now on its roles decide, not tokens alone: the open connections of those it
-     * leaves without a role are closed with 1008 "access revoked".
+     * before, stays as it is. From now on its roles decide, not tokens alone: the open connections of everyone but
+     * the creator are closed with 1008 "access revoked" (but in the open mode, where everyone keeps editing).
      *
      * @throws ApiException 409 {@code document_exists} if it has a record
      */
@@ -72,34 +65,12 @@ final class DocumentRecords {
         if (!created) {
             throw ApiException.conflict("document_exists", "the document " + name + " already exists");
         }
-        // First the connections decided before and not joined yet (decided anew as they join), then those joined.
-        rooms.accessChanged(name);
-        revokeThoseWithoutRole(name, creator);
+        if (!openMode) {
+            // A new record has one member, its creator, and no links yet: nobody else reads the document any more.
+            // Revoking also re-decides the connections decided before and not joined yet.
+            rooms.revoke(name, subject -> !subject.equals(creator.subject()));
+        }
         return record;
-    }
-
-    /**
-     * Closes the open connections of the subjects that may no longer read {@code name}. Reads the database; if that
-     * fails, closes all but the creator's (the record is committed: the others cannot keep what tokens gave them).
-     */
-    private void revokeThoseWithoutRole(String name, Member creator) {
-        Set<String> connected = rooms.connections(name).join().orElse(List.of()).stream()
-                .map(Connection::subject)
-                .collect(Collectors.toUnmodifiableSet());
-        Predicate<String> mayRead;
-        try {
-            Set<String> readers = connected.stream()
-                    .filter(subject -> access.subjectMayRead(subject, name))
-                    .collect(Collectors.toUnmodifiableSet());
-            mayRead = readers::contains;
-        } catch (RuntimeException e) {
-            log.warn("deciding who may still read {} failed; closing every connection but its creator's", name, e);
-            mayRead = creator.subject()::equals;
-        }
-        Set<String> withoutRole = connected.stream().filter(mayRead.negate()).collect(Collectors.toUnmodifiableSet());
-        if (!withoutRole.isEmpty()) {
-            rooms.revoke(name, withoutRole);
-        }
     }
 
     Optional<DocumentRecord> find(String name) {
@@ -107,7 +78,7 @@ final class DocumentRecords {
     }
 
     /** The records {@code grant} owns or was invited to; every record in the open mode. */
-    List<DocumentRecord> visibleTo(Grant grant, boolean openMode) {
+    List<DocumentRecord> visibleTo(Grant grant) {
         return openMode ? store.all() : store.visibleTo(grant.subject());
     }
 
@@ -194,7 +165,7 @@ final class DocumentRecords {
         if (removed.isEmpty()) {
             throw ApiException.notFound(subject + " is not a member of " + name);
         }
-        rooms.revoke(name, Set.of(subject));
+        rooms.revoke(name, subject::equals);
     }
 
     private DocumentRecord existing(String name) {

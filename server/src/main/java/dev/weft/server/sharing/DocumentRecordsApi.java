@@ -36,13 +36,11 @@ final class DocumentRecordsApi {
     private final DocumentAccess access;
     private final DocumentRecords records;
     private final SharingAuditLog audit;
-    private final boolean openMode;
 
-    DocumentRecordsApi(DocumentAccess access, DocumentRecords records, SharingAuditLog audit, boolean openMode) {
+    DocumentRecordsApi(DocumentAccess access, DocumentRecords records, SharingAuditLog audit) {
         this.access = access;
         this.records = records;
         this.audit = audit;
-        this.openMode = openMode;
     }
 
     void register(ApiRoutes routes) {
@@ -76,7 +74,7 @@ final class DocumentRecordsApi {
     private ApiResponse list(ApiRequest request) throws AuthException {
         Grant grant = access.requireUser(request);
         List<Map<String, Object>> documents = new ArrayList<>();
-        for (DocumentRecord record : records.visibleTo(grant, openMode)) {
+        for (DocumentRecord record : records.visibleTo(grant)) {
             access.resolve(grant, record.name()).ifPresent(m -> documents.add(Views.document(record, m.role())));
         }
         return ApiResponse.ok(Map.of("documents", documents));

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 
@@ -196,8 +197,12 @@ final class ShareLinks {
     }
 
     private void closeReaders(String document, List<String> sessions) {
-        rooms.revoke(document, sessions.stream().map(session -> ReaderTokens.SUBJECT_PREFIX + session)
-                .collect(Collectors.toUnmodifiableSet()));
+        if (sessions.isEmpty()) {
+            return; // nobody to close, and no reason to make a connection that joins now reconnect
+        }
+        Set<String> readers = sessions.stream().map(session -> ReaderTokens.SUBJECT_PREFIX + session)
+                .collect(Collectors.toUnmodifiableSet());
+        rooms.revoke(document, readers::contains);
     }
 
     private ShareLinkRecord linkOf(String document, String id) {

@@ -31,10 +31,10 @@ public final class Sharing {
         ShareLinkStore linkStore = new ShareLinkStore(storage.tables());
         SharingAuditLog audit = new SharingAuditLog(storage.tables());
         access = new DocumentAccess(authenticator, recordStore, linkStore, clock, blocking);
-        records = new DocumentRecords(recordStore, storage.documents(), access, rooms, clock);
+        records = new DocumentRecords(recordStore, storage.documents(), rooms, clock, authenticator.isOpen());
         ShareLinks links = new ShareLinks(linkStore, records, audit, storage.documents(), rooms,
                 authenticator.readerTokens(), clock);
-        documentsApi = new DocumentRecordsApi(access, records, audit, authenticator.isOpen());
+        documentsApi = new DocumentRecordsApi(access, records, audit);
         linksApi = new ShareLinksApi(access, links, records, clock);
         presenceApi = new PresenceApi(access, rooms, linkStore, clock);
     }

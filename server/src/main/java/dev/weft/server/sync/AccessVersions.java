@@ -9,10 +9,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>Design: a connection's access is read from the database at the upgrade, off its room's thread, and it joins
  * the room later; a change committed in between reaches only the connections already in the room. So the upgrade
  * reads the document's version before it reads the database, each of those changes bumps the version after its
- * commit and before it goes to the room ({@link Rooms#changeAccess}, {@link Rooms#revoke}, {@link Rooms#closeAll},
- * {@link Rooms#accessChanged}), and a connection whose version is no longer current when it joins (on the room's
- * thread) is closed, to reconnect and be decided anew. Either the join sees the new version, or it ran before the
- * change reached the room, which then finds the connection among its own.
+ * commit and before it goes to the room ({@link Rooms#changeAccess}, {@link Rooms#revoke}, {@link Rooms#closeAll}),
+ * and a connection whose version is no longer current when it joins (on the room's thread) is closed, to reconnect
+ * and be decided anew. Either the join sees the new version, or it ran before the change reached the room, which
+ * then finds the connection among its own.
  *
  * <p>Versions are kept in a fixed number of slots that documents hash to, not per document: memory stays bounded
  * however many documents change, and a change to another document of the same slot costs a connection that

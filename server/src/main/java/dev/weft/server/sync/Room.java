@@ -36,6 +36,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,22 +132,29 @@ final class Room {
         }
     }
 
+    /**
+     * Runs {@code task} on the room's thread and completes with its result, or with {@code ifStopped} at once if that
+     * thread has stopped: a future that waits on a task {@link #execute} drops would never complete.
+     */
+    private <T> CompletableFuture<T> onItsThread(Supplier<T> task, T ifStopped) {
+        try {
+            return CompletableFuture.supplyAsync(task, thread);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(ifStopped);
+        }
+    }
+
     /** Closes every connection on the room's thread; completes then, or at once if that thread has stopped. */
     CompletableFuture<Void> closeEverySession(CloseReason reason) {
-        try {
-            return CompletableFuture.runAsync(() -> closeSessions(session -> true, reason), thread);
-        } catch (RejectedExecutionException e) {
-            return CompletableFuture.completedFuture(null);
-        }
+        return onItsThread(() -> {
+            closeSessions(session -> true, reason);
+            return null;
+        }, null);
     }
 
     /** The open connections, read on the room's thread; empty if that thread has stopped. */
     CompletableFuture<Optional<List<Connection>>> connectionsOnItsThread() {
-        try {
-            return CompletableFuture.supplyAsync(() -> Optional.of(connections()), thread);
-        } catch (RejectedExecutionException e) {
-            return CompletableFuture.completedFuture(Optional.empty());
-        }
+        return onItsThread(() -> Optional.of(connections()), Optional.empty());
     }
 
     boolean isClosing() {
@@ -515,11 +523,8 @@ final class Room {
 
     /** Server shutdown, from any thread: {@link #shutdown()} on the room's thread. */
     CompletableFuture<Void> shutdownOnItsThread() {
-        try {
-            return CompletableFuture.supplyAsync(this::shutdown, thread).thenCompose(drained -> drained);
-        } catch (RejectedExecutionException e) {
-            return CompletableFuture.completedFuture(null);
-        }
+        CompletableFuture<Void> stopped = CompletableFuture.completedFuture(null);
+        return onItsThread(this::shutdown, stopped).thenCompose(drained -> drained);
     }
 
     /** Server shutdown: closes every connection; completes once every accepted update is committed. */

@@ -138,22 +138,14 @@ public final class Rooms implements AutoCloseable {
     }
 
     /**
-     * Closes every open connection to {@code document} of the {@code subjects} with 1008 "access revoked", and any
-     * connection whose access was decided before this call and has not joined yet (it reconnects and is refused).
+     * Closes every open connection to {@code document} of the subjects {@code revoked} accepts with 1008 "access
+     * revoked", and any connection whose access was decided before this call and has not joined yet (it reconnects
+     * and is decided anew).
      */
-    public void revoke(String document, Set<String> subjects) {
+    public void revoke(String document, Predicate<String> revoked) {
         accessVersions.changed(document);
-        ifLoaded(document, room -> room.closeSessions(session -> subjects.contains(session.subject()),
+        ifLoaded(document, room -> room.closeSessions(session -> revoked.test(session.subject()),
                 new CloseReason(CloseReason.POLICY_VIOLATION, "access revoked")));
-    }
-
-    /**
-     * Tells that {@code document}'s access changed (its record was created, so that its roles decide from now on):
-     * a connection decided before and not joined yet is closed as it joins, and decided anew. The connections
-     * already joined are the caller's to {@link #revoke}.
-     */
-    public void accessChanged(String document) {
-        accessVersions.changed(document);
     }
 
     /**

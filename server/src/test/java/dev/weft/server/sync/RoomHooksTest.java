@@ -95,7 +95,7 @@ class RoomHooksTest {
         Session alice = connect("alice", Access.READ_WRITE, Access.READ_WRITE, Set.of(), aliceOut);
         Session bob = connect("bob", Access.READ_WRITE, Access.READ_WRITE, Set.of(), bobOut);
 
-        rooms.revoke(DOC, Set.of("alice"));
+        rooms.revoke(DOC, "alice"::equals);
         await().until(() -> aliceOut.closed != null);
         assertThat(aliceOut.closed).isEqualTo(new CloseReason(CloseReason.POLICY_VIOLATION, "access revoked"));
         // Her transport has not reported the close yet (a client that does not read delays it): what she still
@@ -128,10 +128,9 @@ class RoomHooksTest {
     void aConnectionDecidedBeforeAnAccessChangeIsClosedAsItJoinsAndJoinsWhenDecidedAnew() {
         Grant alice = new Grant("alice", Access.READ_WRITE, List.of(new DocumentPattern(DOC)));
         List<Runnable> changes = List.of(
-                () -> rooms.revoke(DOC, Set.of("alice")),
+                () -> rooms.revoke(DOC, "alice"::equals),
                 () -> rooms.changeAccess(DOC, "alice", Access.READ_ONLY),
-                () -> rooms.closeAll(DOC, new CloseReason(CloseReason.POLICY_VIOLATION, "deleted")).join(),
-                () -> rooms.accessChanged(DOC));
+                () -> rooms.closeAll(DOC, new CloseReason(CloseReason.POLICY_VIOLATION, "deleted")).join());
         for (Runnable change : changes) {
             // Her roles were read, then the change committed and reached the rooms (none had her yet), then she
             // joins with what was read.
